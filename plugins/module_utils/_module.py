@@ -1,0 +1,78 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Module glue shared by every module: common options, building the client, running the work.
+
+Private to community.statuspage: it may change without notice.
+
+A module declares its own options on top of ``common_argument_spec()`` and hands a function
+``work(module, client) -> result dict`` to ``run_module``. That is the one place where the
+exception family of ``_errors`` becomes ``fail_json``, and where throttling is reported.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+from ansible_collections.community.statuspage.plugins.module_utils._client import (
+    DEFAULT_API_URL,
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    StatuspageClient,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._errors import StatuspageError
+
+
+def common_argument_spec():
+    """The connection options documented once in the ``community.statuspage.statuspage`` fragment."""
+    return dict(
+        api_key=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['STATUSPAGE_API_KEY'])),
+        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['STATUSPAGE_API_URL'])),
+        validate_certs=dict(type='bool', default=True),
+        timeout=dict(type='float', default=30),
+        rate_limit_retry_timeout=dict(type='int', default=600),
+    )
+
+
+def page_argument_spec(required=True):
+    """``page_id`` for modules that work on one page, with the STATUSPAGE_PAGE_ID fallback."""
+    return dict(page_id=dict(type='str', required=required, fallback=(env_fallback, ['STATUSPAGE_PAGE_ID'])))
+
+
+def client_from_module(module):
+    params = module.params
+    return StatuspageClient(
+        api_key=params['api_key'],
+        api_url=params['api_url'],
+        validate_certs=params['validate_certs'],
+        timeout=params['timeout'],
+        rate_limit_retry_timeout=params['rate_limit_retry_timeout'],
+    )
+
+
+def run_module(module, work):
+    """Run ``work(module, client)`` and exit with its result, or fail once with a clear message."""
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    client = None
+    try:
+        client = client_from_module(module)
+        result = work(module, client)
+    except StatuspageError as exc:
+        _warn_about_throttling(module, client)
+        module.fail_json(msg=str(exc), **exc.to_result())
+    _warn_about_throttling(module, client)
+    module.exit_json(**result)
+
+
+def _warn_about_throttling(module, client):
+    # Waiting is not an error, but a person watching a slow run deserves to know why it was slow.
+    if client is not None and client.throttle_waits:
+        module.warn(
+            'Statuspage throttled this task: it waited %d time(s), %.0f second(s) in all, '
+            'for the rate limit (one request per second per API key)'
+            % (client.throttle_waits, client.throttle_seconds))
