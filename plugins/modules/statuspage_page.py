@@ -1,0 +1,257 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: statuspage_page
+short_description: Set the profile of a Statuspage page
+version_added: 0.1.0
+description:
+  - Sets the profile of an existing Statuspage page (name, domains, branding, colours, time zone,
+    subscriber options, notification e-mail) through the Statuspage REST API.
+  - Pages cannot be created or deleted through the API, so this module only updates a page that
+    exists. Create pages in the Statuspage web interface.
+  - Only the options you set are compared and changed; every other field of the page is left as it is.
+  - Costs one request to read the page, and one more only when something differs.
+author:
+  - community.statuspage contributors
+extends_documentation_fragment:
+  - community.statuspage.statuspage
+  - community.statuspage.attributes
+  - community.statuspage.attributes.ACTIONGROUP_STATUSPAGE
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  page_id:
+    description:
+      - The id of the page to update.
+      - If not set, the environment variable E(STATUSPAGE_PAGE_ID) is used.
+      - One of O(page_id) and O(page_name) is required. With both, they must name the same page.
+    type: str
+  page_name:
+    description:
+      - The exact current name of the page to update, when O(page_id) is not known.
+      - Finding a page by name costs one request that lists all pages of the API key.
+      - To rename a page, name it by O(page_id) or O(page_name) and set O(name).
+    type: str
+  name:
+    description: Name of the page, as displayed.
+    type: str
+  domain:
+    description: CNAME alias for the page, for example V(status.example.com).
+    type: str
+  subdomain:
+    description: Subdomain of statuspage.io at which the page is served.
+    type: str
+  url:
+    description: Website of your company; clicking the page's logo links there.
+    type: str
+  branding:
+    description: The main template of the page.
+    type: str
+    choices: [basic, premium]
+  time_zone:
+    description: Time zone of the page, for example V(UTC) or V(Europe/Berlin).
+    type: str
+  css_body_background_color:
+    description: Page background colour, hex RGB such as V(#ffffff).
+    type: str
+  css_font_color:
+    description: Main font colour, hex RGB.
+    type: str
+  css_light_font_color:
+    description: Light font colour, hex RGB.
+    type: str
+  css_greens:
+    description: Colour for operational, hex RGB.
+    type: str
+  css_yellows:
+    description: Colour for degraded performance, hex RGB.
+    type: str
+  css_oranges:
+    description: Colour for partial outage, hex RGB.
+    type: str
+  css_reds:
+    description: Colour for major outage, hex RGB.
+    type: str
+  css_blues:
+    description: Colour for maintenance, hex RGB.
+    type: str
+  css_border_color:
+    description: Border colour, hex RGB.
+    type: str
+  css_graph_color:
+    description: Graph colour, hex RGB.
+    type: str
+  css_link_color:
+    description: Link colour, hex RGB.
+    type: str
+  css_no_data:
+    description: Colour for no data, hex RGB.
+    type: str
+  hidden_from_search:
+    description: Whether the page asks search engines not to index it.
+    type: bool
+  viewers_must_be_team_members:
+    description: Whether only team members may view the page.
+    type: bool
+  allow_page_subscribers:
+    description: Whether visitors may subscribe to all notifications of the page.
+    type: bool
+  allow_incident_subscribers:
+    description: Whether visitors may subscribe to a single incident.
+    type: bool
+  allow_email_subscribers:
+    description: Whether visitors may subscribe by e-mail.
+    type: bool
+  allow_sms_subscribers:
+    description: Whether visitors may subscribe by SMS.
+    type: bool
+  allow_rss_atom_feeds:
+    description: Whether incident feeds are offered as RSS/Atom (not functional on audience-specific pages).
+    type: bool
+  allow_webhook_subscribers:
+    description: Whether visitors may subscribe with a webhook.
+    type: bool
+  notifications_from_email:
+    description: The address notifications are sent from.
+    type: str
+  notifications_email_footer:
+    description: Footer of notification e-mails (Markdown).
+    type: str
+seealso:
+  - module: community.statuspage.statuspage_page_info
+'''
+
+EXAMPLES = r'''
+- name: Brand the customer status page
+  community.statuspage.statuspage_page:
+    api_key: "{{ statuspage_api_key }}"
+    page_id: kctbh9vrtdwd
+    name: Acme Cloud Status
+    time_zone: Europe/Berlin
+    css_greens: "#2fcc66"
+    allow_sms_subscribers: false
+
+- name: Rename a page found by its current name, credentials from module_defaults
+  module_defaults:
+    group/community.statuspage.statuspage:
+      api_key: "{{ statuspage_api_key }}"
+  community.statuspage.statuspage_page:
+    page_name: Acme Cloud
+    name: Acme Cloud Status
+'''
+
+RETURN = r'''
+page:
+  description: The page after the task (in check mode, as it would be).
+  returned: success
+  type: dict
+  sample:
+    id: kctbh9vrtdwd
+    name: Acme Cloud Status
+    subdomain: acmecloud
+    time_zone: Europe/Berlin
+    css_greens: "#2fcc66"
+    allow_sms_subscribers: false
+    updated_at: "2026-11-26T09:00:00Z"
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._compare import (
+    colour_problems,
+    diff_of,
+    differing_fields,
+    requested_fields,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
+from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    common_argument_spec,
+    page_argument_spec,
+    run_module,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._pages import find_one_page
+
+COLOUR_FIELDS = (
+    'css_body_background_color', 'css_font_color', 'css_light_font_color', 'css_greens',
+    'css_yellows', 'css_oranges', 'css_reds', 'css_blues', 'css_border_color', 'css_graph_color',
+    'css_link_color', 'css_no_data',
+)
+TEXT_FIELDS = (
+    'name', 'domain', 'subdomain', 'url', 'branding', 'time_zone', 'notifications_from_email',
+    'notifications_email_footer',
+)
+BOOLEAN_FIELDS = (
+    'hidden_from_search', 'viewers_must_be_team_members', 'allow_page_subscribers',
+    'allow_incident_subscribers', 'allow_email_subscribers', 'allow_sms_subscribers',
+    'allow_rss_atom_feeds', 'allow_webhook_subscribers',
+)
+# Every field the API lets us write (patchPages in the API description); nothing else is sent.
+WRITABLE_FIELDS = TEXT_FIELDS + COLOUR_FIELDS + BOOLEAN_FIELDS
+
+
+def desired_profile(params):
+    """What the user asked for, checked before any request is sent."""
+    desired = requested_fields(params, WRITABLE_FIELDS)
+    problems = colour_problems(dict((field, desired.get(field)) for field in COLOUR_FIELDS))
+    if problems:
+        raise InputError('; '.join(problems))
+    return desired
+
+
+def ensure_profile(client, page, desired, check_mode):
+    """Return ``(changed, page_after)``: one PATCH carrying only what differs, or nothing."""
+    changes = differing_fields(page, desired, colour_fields=COLOUR_FIELDS)
+    if not changes:
+        return False, page
+    if check_mode:
+        predicted = dict(page)
+        predicted.update(changes)
+        return True, predicted
+    updated = client.patch(api_path('pages', page['id']), {'page': changes})
+    return True, updated if isinstance(updated, dict) else dict(page, **changes)
+
+
+def run(module, client):
+    params = module.params
+    desired = desired_profile(params)
+    page = find_one_page(client, page_id=params['page_id'], page_name=params['page_name'])
+    changed, after = ensure_profile(client, page, desired, module.check_mode)
+    result = {'changed': changed, 'page': after}
+    if module._diff:
+        result['diff'] = diff_of(page, after, desired)
+    return result
+
+
+def main():
+    argument_spec = common_argument_spec()
+    argument_spec.update(page_argument_spec(required=False))
+    argument_spec.update(page_name=dict(type='str'))
+    for field in TEXT_FIELDS + COLOUR_FIELDS:
+        argument_spec[field] = dict(type='str')
+    argument_spec['branding']['choices'] = ['basic', 'premium']
+    for field in BOOLEAN_FIELDS:
+        argument_spec[field] = dict(type='bool')
+    module = AnsibleModule(
+        argument_spec=argument_spec,
+        required_one_of=[('page_id', 'page_name')],
+        supports_check_mode=True,
+    )
+    run_module(module, run)
+
+
+if __name__ == '__main__':
+    main()
