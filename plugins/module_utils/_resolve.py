@@ -1,0 +1,186 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Turning what a person writes ("API", "EU/Compute", an id) into component and metric ids.
+
+Private to community.statuspage: it may change without notice.
+
+Every module that takes components or metrics resolves them here, so a name that resolves in
+one module resolves the same way in all of them (statuspage_component_info included). A catalog
+is built from one paginated list call and then answers any number of look-ups, so a task (or a
+role onboarding hundreds of customers) reads the page's components once.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import difflib
+import re
+
+from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+
+# Statuspage ids are 12 lowercase letters and digits.
+ID_SHAPE = re.compile(r'^[a-z0-9]{12}$')
+
+
+def looks_like_id(value):
+    return bool(ID_SHAPE.match(value or ''))
+
+
+class Catalog(object):
+    """Components (with their groups) or metrics of one page, indexed for look-ups.
+
+    ``kind`` is the word used in messages ("component" or "metric").
+    """
+
+    def __init__(self, items, kind):
+        self.kind = kind
+        self.by_id = {}
+        self.groups = {}
+        self._by_name = {}
+        for item in items:
+            if item.get('group'):
+                self.groups[item['id']] = item
+            else:
+                self.by_id[item['id']] = item
+        for item in self.by_id.values():
+            self._by_name.setdefault(item.get('name'), []).append(item)
+
+    # ---- describing ---------------------------------------------------------------------------
+
+    def group_name(self, item):
+        group = self.groups.get(item.get('group_id') or '')
+        return group.get('name') if group else None
+
+    def label(self, item_id):
+        """How a person knows the item: "Group/Name", "Name", or the bare id when unknown."""
+        item = self.by_id.get(item_id)
+        if item is None:
+            return item_id
+        group = self.group_name(item)
+        return '%s/%s' % (group, item.get('name')) if group else item.get('name')
+
+    def describe(self, item_id):
+        """The shape modules return for a member: id, name and (for components) group."""
+        item = self.by_id.get(item_id, {})
+        described = {'id': item_id, 'name': item.get('name')}
+        if self.kind == 'component':
+            described['group'] = self.group_name(item) if item else None
+        return described
+
+    def labels(self, ids):
+        return sorted(self.label(item_id) for item_id in ids)
+
+    # ---- resolving ----------------------------------------------------------------------------
+
+    def resolve(self, references, option):
+        """Ids for ``references``, and one message per reference that does not resolve.
+
+        The messages name the option, the value, why it fails, and what would be valid, so that
+        a task can report every bad value at once before it writes anything.
+        """
+        ids = []
+        problems = []
+        for reference in references:
+            item_id, problem = self.resolve_one(reference)
+            if problem:
+                problems.append('%s: %s' % (option, problem))
+            elif item_id not in ids:
+                ids.append(item_id)
+        return ids, problems
+
+    def resolve_one(self, reference):
+        reference = str(reference).strip()
+        if reference in self.by_id:
+            return reference, None
+        if reference in self.groups:
+            return None, self._group_problem(self.groups[reference], reference)
+        matches = self._by_name.get(reference, [])
+        if len(matches) == 1:
+            return matches[0]['id'], None
+        if len(matches) > 1:
+            return None, '%s name %r is ambiguous: it is any of %s; write "Group/Name" or the id' % (
+                self.kind, reference, ', '.join(
+                    '%r (%s)' % (self.label(item['id']), item['id']) for item in self._sorted(matches)))
+        grouped = self._resolve_grouped(reference)
+        if grouped:
+            return grouped, None
+        for group in self.groups.values():
+            if group.get('name') == reference:
+                return None, self._group_problem(group, reference)
+        return None, self._unknown_problem(reference)
+
+    def _resolve_grouped(self, reference):
+        # A name may itself contain "/", so try every split point: "EU/Compute", "A/B/C".
+        for position in [index for index, char in enumerate(reference) if char == '/']:
+            group_name, name = reference[:position], reference[position + 1:]
+            for item in self._by_name.get(name, []):
+                if self.group_name(item) == group_name:
+                    return item['id']
+        return None
+
+    def _group_problem(self, group, reference):
+        members = [self.label(item_id) for item_id in group.get('components') or []]
+        return '%r is a component group, which cannot be granted itself; name its components%s' % (
+            reference, (': ' + ', '.join(sorted(members))) if members else '')
+
+    def _unknown_problem(self, reference):
+        known = sorted(set(self.label(item_id) for item_id in self.by_id))
+        close = difflib.get_close_matches(reference, known, n=3, cutoff=0.6)
+        if close:
+            hint = 'did you mean %s?' % ', '.join(repr(name) for name in close)
+        elif known:
+            hint = 'the page has %s' % ', '.join(repr(name) for name in known[:20])
+            if len(known) > 20:
+                hint += ' and %d more' % (len(known) - 20)
+        else:
+            hint = 'the page has no %ss' % self.kind
+        return 'no %s %r on this page; %s' % (self.kind, reference, hint)
+
+    def _sorted(self, items):
+        return sorted(items, key=lambda item: self.label(item['id']))
+
+
+def needs_catalog(references, known_ids=()):
+    """Whether resolving needs the page's list of components (or metrics).
+
+    Names always do. Ids do only when they are not already among ``known_ids`` (what the user or
+    group has): those would be granted, and an unknown id must fail before any write, not in
+    the middle of a task.
+    """
+    known_ids = set(known_ids)
+    return any(not looks_like_id(str(reference)) or str(reference) not in known_ids
+               for reference in references or [])
+
+
+def load_components(client, page_id):
+    """The page's components and groups: one request per 100."""
+    return Catalog(client.list(api_path('pages', page_id, 'components')), 'component')
+
+
+def load_metrics(client, page_id):
+    """The page's metrics: one request per 100."""
+    return Catalog(client.list(api_path('pages', page_id, 'metrics')), 'metric')
+
+
+LOADERS = {'component': load_components, 'metric': load_metrics}
+
+
+def resolve_references(client, page_id, references, kind, option, members=(), catalog=None):
+    """Resolve ``references`` of ``kind`` for ``option``: returns ``(ids, catalog, problems)``.
+
+    ``members`` are the component (or metric) objects the user or group has now; they carry
+    names, so when every reference is one of their ids no list call is made and the returned
+    catalog is built from them. Pass a loaded ``catalog`` to share one list call between tasks
+    or users.
+    """
+    members = list(members or [])
+    if catalog is None and needs_catalog(references, [member['id'] for member in members]):
+        catalog = LOADERS[kind](client, page_id)
+    if catalog is None:
+        catalog = Catalog(members, kind)
+    ids, problems = catalog.resolve(references or [], option)
+    return ids, catalog, problems
