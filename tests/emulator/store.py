@@ -58,6 +58,8 @@ class PageData:
         self.metrics: dict[str, dict] = {}
         self.access_groups: dict[str, dict] = {}
         self.access_users: dict[str, dict] = {}
+        # casefolded e-mail -> user id: the e-mail filter and the 409 check stay fast with many users
+        self.user_ids_by_email: dict[str, str] = {}
 
     @property
     def page_id(self) -> str:
@@ -425,8 +427,9 @@ class Store:
         return record
 
     def find_access_users_by_email(self, page: PageData, email: str) -> list[dict]:
-        wanted = email.casefold()
-        return [user for user in page.access_users.values() if user["email"].casefold() == wanted]
+        """Exact match, ignoring case, as the API's ?email= filter."""
+        user_id = page.user_ids_by_email.get(email.casefold())
+        return [page.access_users[user_id]] if user_id is not None else []
 
     def _check_email_free(self, page: PageData, email: str, except_id: str | None = None) -> None:
         for user in self.find_access_users_by_email(page, email):
@@ -451,33 +454,40 @@ class Store:
             "subscribe_to_components": fields.get("subscribe_to_components", False),
         }
         page.access_users[user_id] = record
+        page.user_ids_by_email[record["email"].casefold()] = user_id
         for group_id in group_ids:
             self.link(record, page.access_groups[group_id])
         return record
 
     def update_access_user(self, page: PageData, user: dict, changes: dict) -> bool:
         changes = dict(changes)
+        # Check everything before changing anything: a refused request must change nothing
         if "email" in changes:
             self._check_email_free(page, changes["email"], except_id=user["id"])
-        changed = False
+        group_ids = None
         if "page_access_group_ids" in changes:
             group_ids = _dedupe(changes.pop("page_access_group_ids"))
             self.check_access_group_ids(page, group_ids, "page_access_user.page_access_group_ids", 422)
-            if group_ids != user["page_access_group_ids"]:
-                for group_id in list(user["page_access_group_ids"]):
-                    if group_id not in group_ids:
-                        self.unlink(user, page.access_groups[group_id])
-                for group_id in group_ids:
-                    self.link(user, page.access_groups[group_id])
-                user["page_access_group_ids"] = group_ids
-                touch(user)
-                changed = True
+        changed = False
+        if group_ids is not None and group_ids != user["page_access_group_ids"]:
+            for group_id in list(user["page_access_group_ids"]):
+                if group_id not in group_ids:
+                    self.unlink(user, page.access_groups[group_id])
+            for group_id in group_ids:
+                self.link(user, page.access_groups[group_id])
+            user["page_access_group_ids"] = group_ids
+            touch(user)
+            changed = True
+        if "email" in changes:
+            del page.user_ids_by_email[user["email"].casefold()]
+            page.user_ids_by_email[changes["email"].casefold()] = user["id"]
         return _apply_update(user, changes) or changed
 
     def delete_access_user(self, page: PageData, user: dict) -> None:
         for group_id in list(user["page_access_group_ids"]):
             self.unlink(user, page.access_groups[group_id])
         del page.access_users[user["id"]]
+        del page.user_ids_by_email[user["email"].casefold()]
         self._release_id(user["id"])
 
     # ------------------------------------------------------------------ whole state
