@@ -174,7 +174,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._client impor
 from ansible_collections.community.statuspage.plugins.module_utils._compare import (
     colour_problems,
     diff_of,
-    differing_fields,
     requested_fields,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
@@ -184,6 +183,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     run_module,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import find_one_page
+from ansible_collections.community.statuspage.plugins.module_utils._settings import ensure_settings
 
 COLOUR_FIELDS = (
     'css_body_background_color', 'css_font_color', 'css_light_font_color', 'css_greens',
@@ -214,15 +214,8 @@ def desired_profile(params):
 
 def ensure_profile(client, page, desired, check_mode):
     """Return ``(changed, page_after)``: one PATCH carrying only what differs, or nothing."""
-    changes = differing_fields(page, desired, colour_fields=COLOUR_FIELDS)
-    if not changes:
-        return False, page
-    if check_mode:
-        predicted = dict(page)
-        predicted.update(changes)
-        return True, predicted
-    updated = client.patch(api_path('pages', page['id']), {'page': changes})
-    return True, updated if isinstance(updated, dict) else dict(page, **changes)
+    return ensure_settings(client, api_path('pages', page['id']), 'page', page, desired, check_mode,
+                           colour_fields=COLOUR_FIELDS)
 
 
 def run(module, client):

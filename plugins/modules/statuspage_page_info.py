@@ -15,7 +15,7 @@ version_added: 0.1.0
 description:
   - Returns the pages the API key can see, or the one page named by id or exact name.
   - Never changes anything. Returns an empty list, not an error, when no page matches.
-  - Costs one request.
+  - Costs one request, plus one per returned page with O(include_status_embed_config=true).
 author:
   - community.statuspage contributors
 extends_documentation_fragment:
@@ -33,8 +33,16 @@ options:
     description:
       - Only pages with exactly this name.
     type: str
+  include_status_embed_config:
+    description:
+      - Also read each returned page's status embed config (position and colours of the embed
+        iframe) into RV(pages[].status_embed_config).
+      - Costs one extra request per returned page.
+    type: bool
+    default: false
 seealso:
   - module: community.statuspage.statuspage_page
+  - module: community.statuspage.statuspage_status_embed_config
 '''
 
 EXAMPLES = r'''
@@ -53,6 +61,13 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "Acme Cloud is page {{ acme.pages[0].id }}"
   when: acme.pages | length == 1
+
+- name: Read a page with its status embed config (two requests)
+  community.statuspage.statuspage_page_info:
+    api_key: "{{ statuspage_api_key }}"
+    page_id: kctbh9vrtdwd
+    include_status_embed_config: true
+  register: with_embed
 '''
 
 RETURN = r'''
@@ -61,6 +76,19 @@ pages:
   returned: success
   type: list
   elements: dict
+  contains:
+    status_embed_config:
+      description:
+        - The page's status embed config, as the API returns it (C(null) if the API has none for the page).
+      returned: when O(include_status_embed_config=true)
+      type: dict
+      sample:
+        page_id: kctbh9vrtdwd
+        position: bottom-left
+        incident_background_color: "#e74c3c"
+        incident_text_color: "#ffffff"
+        maintenance_background_color: "#0b6bcb"
+        maintenance_text_color: "#ffffff"
   sample:
     - id: kctbh9vrtdwd
       name: Acme Cloud
@@ -74,6 +102,7 @@ pages:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     run_module,
@@ -83,12 +112,16 @@ from ansible_collections.community.statuspage.plugins.module_utils._pages import
 
 def run(module, client):
     pages = find_pages(client, page_id=module.params['page_id'], page_name=module.params['page_name'])
+    if module.params['include_status_embed_config']:
+        pages = [dict(page, status_embed_config=client.get(api_path('pages', page['id'], 'status_embed_config')))
+                 for page in pages]
     return {'changed': False, 'pages': pages}
 
 
 def main():
     argument_spec = common_argument_spec()
-    argument_spec.update(page_id=dict(type='str'), page_name=dict(type='str'))
+    argument_spec.update(page_id=dict(type='str'), page_name=dict(type='str'),
+                         include_status_embed_config=dict(type='bool', default=False))
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     run_module(module, run)
 

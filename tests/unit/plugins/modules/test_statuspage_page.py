@@ -165,3 +165,28 @@ def test_info_throttled_warns(run_module):
     ])
     assert not failed
     assert any('throttled' in w for w in result.get('warnings', []))
+
+
+EMBED = {'page_id': 'acmecloud123', 'position': 'bottom-left', 'incident_background_color': '#e74c3c'}
+
+
+def test_info_with_status_embed_config_costs_one_request_per_page(run_module):
+    result, failed = run_module(statuspage_page_info.main, {'include_status_embed_config': True}, [
+        call('GET', '/pages', response=[PAGE, OTHER]),
+        call('GET', '/pages/acmecloud123/status_embed_config', response=EMBED),
+        call('GET', '/pages/otherorg0001/status_embed_config', status=404),
+    ])
+    assert not failed
+    assert result['pages'] == [dict(PAGE, status_embed_config=EMBED), dict(OTHER, status_embed_config=None)]
+
+
+def test_info_by_id_with_status_embed_config(run_module):
+    result, failed = run_module(statuspage_page_info.main, {'page_id': 'acmecloud123', 'include_status_embed_config': True}, [
+        get_page(), call('GET', '/pages/acmecloud123/status_embed_config', response=EMBED)])
+    assert not failed and result['pages'] == [dict(PAGE, status_embed_config=EMBED)]
+
+
+def test_info_with_status_embed_config_and_no_match_sends_nothing_more(run_module):
+    result, failed = run_module(statuspage_page_info.main, {'page_name': 'Nope', 'include_status_embed_config': True},
+                                [call('GET', '/pages', response=[PAGE])])
+    assert not failed and result['pages'] == []

@@ -1,0 +1,185 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: statuspage_status_embed_config
+short_description: Set the status embed config of a Statuspage page
+version_added: 0.1.0
+description:
+  - Sets how the status embed (the small iframe that shows incidents and maintenance of a page on
+    another website) looks, that is its position and its colours.
+  - Every page has exactly one status embed config, so there is nothing to create or delete.
+  - Only the options you set are compared and changed. Colours are checked before any request.
+  - Costs one request to read the config, and one more only when something differs.
+  - To read the config without changing it, use M(community.statuspage.statuspage_page_info) with
+    O(community.statuspage.statuspage_page_info#module:include_status_embed_config=true).
+author:
+  - community.statuspage contributors
+extends_documentation_fragment:
+  - community.statuspage.statuspage
+  - community.statuspage.statuspage.PAGE
+  - community.statuspage.attributes
+  - community.statuspage.attributes.ACTIONGROUP_STATUSPAGE
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  position:
+    description:
+      - The corner of the embedding website where the status embed appears.
+      - The API describes it as a corner but does not publish the accepted values; read the
+        current value with M(community.statuspage.statuspage_page_info) (for example
+        V(bottom-left)) and pick from what the Statuspage web interface offers.
+        Statuspage refuses a value it does not accept, and the task then fails with its message.
+    type: str
+  incident_background_color:
+    description: Background colour of the embed while it shows an incident, hex RGB such as V(#e74c3c).
+    type: str
+  incident_text_color:
+    description: Text colour of the embed while it shows an incident, hex RGB.
+    type: str
+  maintenance_background_color:
+    description: Background colour of the embed while it shows maintenance, hex RGB.
+    type: str
+  maintenance_text_color:
+    description: Text colour of the embed while it shows maintenance, hex RGB.
+    type: str
+notes:
+  - Colours are compared as colours, so V(#ABC), V(abc) and V(#aabbcc) are the same and cause no change.
+seealso:
+  - module: community.statuspage.statuspage_page
+  - module: community.statuspage.statuspage_page_info
+'''
+
+EXAMPLES = r'''
+- name: Show incidents in the company's red, maintenance in blue
+  community.statuspage.statuspage_status_embed_config:
+    api_key: "{{ statuspage_api_key }}"
+    page_id: kctbh9vrtdwd
+    incident_background_color: "#c0392b"
+    incident_text_color: "#ffffff"
+    maintenance_background_color: "#0b6bcb"
+
+- name: Move the embed, credentials and page from module_defaults
+  module_defaults:
+    group/community.statuspage.statuspage:
+      api_key: "{{ statuspage_api_key }}"
+      page_id: kctbh9vrtdwd
+  community.statuspage.statuspage_status_embed_config:
+    position: bottom-right
+'''
+
+RETURN = r'''
+status_embed_config:
+  description: The status embed config after the task (in check mode, as it would be).
+  returned: success
+  type: dict
+  contains:
+    page_id:
+      description: The page the config belongs to.
+      type: str
+    position:
+      description: Where the embed appears.
+      type: str
+    incident_background_color:
+      description: Background colour for incidents.
+      type: str
+    incident_text_color:
+      description: Text colour for incidents.
+      type: str
+    maintenance_background_color:
+      description: Background colour for maintenance.
+      type: str
+    maintenance_text_color:
+      description: Text colour for maintenance.
+      type: str
+  sample:
+    page_id: kctbh9vrtdwd
+    position: bottom-left
+    incident_background_color: "#c0392b"
+    incident_text_color: "#ffffff"
+    maintenance_background_color: "#0b6bcb"
+    maintenance_text_color: "#ffffff"
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._compare import (
+    colour_problems,
+    diff_of,
+    requested_fields,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
+from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    common_argument_spec,
+    page_argument_spec,
+    run_module,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._settings import ensure_settings
+
+COLOUR_FIELDS = (
+    'incident_background_color', 'incident_text_color', 'maintenance_background_color',
+    'maintenance_text_color',
+)
+# Every field the API lets us write (patchPagesPageIdStatusEmbedConfig); nothing else is sent.
+WRITABLE_FIELDS = ('position',) + COLOUR_FIELDS
+
+
+def embed_config_path(page_id):
+    return api_path('pages', page_id, 'status_embed_config')
+
+
+def desired_config(params):
+    """What the user asked for, checked before any request is sent."""
+    desired = requested_fields(params, WRITABLE_FIELDS)
+    problems = colour_problems(dict((field, desired.get(field)) for field in COLOUR_FIELDS))
+    if 'position' in desired and not desired['position'].strip():
+        problems.append('position must not be empty')
+    if problems:
+        raise InputError('; '.join(problems))
+    return desired
+
+
+def describe_config(client, page_id):
+    """The page's status embed config; ``InputError`` when the page does not exist."""
+    config = client.get(embed_config_path(page_id))
+    if config is None:
+        raise InputError('page_id %r: no such page (or the API key cannot see it)' % (page_id,))
+    return config
+
+
+def run(module, client):
+    params = module.params
+    desired = desired_config(params)
+    current = describe_config(client, params['page_id'])
+    changed, after = ensure_settings(client, embed_config_path(params['page_id']), 'status_embed_config',
+                                     current, desired, module.check_mode, colour_fields=COLOUR_FIELDS)
+    result = {'changed': changed, 'status_embed_config': after}
+    if module._diff:
+        result['diff'] = diff_of(current, after, desired)
+    return result
+
+
+def main():
+    argument_spec = common_argument_spec()
+    argument_spec.update(page_argument_spec())
+    for field in WRITABLE_FIELDS:
+        argument_spec[field] = dict(type='str')
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    run_module(module, run)
+
+
+if __name__ == '__main__':
+    main()
