@@ -1,0 +1,260 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.statuspage.plugins.modules import statuspage_access_group as module
+
+from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
+
+GROUPS = '/pages/acmecloud123/page_access_groups'
+LIST = {'page': '1', 'per_page': '100'}
+
+COMPONENTS = [
+    {'id': 'grpplatform1', 'name': 'Platform', 'group': True, 'components': ['cmpapi000001']},
+    {'id': 'grpeu0000001', 'name': 'EU', 'group': True, 'components': ['cmpeucompute']},
+    {'id': 'grpus0000001', 'name': 'US', 'group': True, 'components': ['cmpuscompute']},
+    {'id': 'cmpapi000001', 'name': 'API', 'group': False, 'group_id': 'grpplatform1'},
+    {'id': 'cmpeucompute', 'name': 'Compute', 'group': False, 'group_id': 'grpeu0000001'},
+    {'id': 'cmpuscompute', 'name': 'Compute', 'group': False, 'group_id': 'grpus0000001'},
+]
+METRICS = [
+    {'id': 'mtrlatency01', 'name': 'API Latency'},
+    {'id': 'mtruptime001', 'name': 'Uptime'},
+]
+USERS = [
+    {'id': 'usrann000001', 'email': 'ann@globex.example'},
+    {'id': 'usrbob000001', 'email': 'Bob@Globex.example'},
+]
+GROUP = {
+    'id': 'grpglobex001', 'page_id': 'acmecloud123', 'name': 'Globex', 'external_identifier': None,
+    'component_ids': ['cmpapi000001', 'cmpeucompute'], 'metric_ids': ['mtrlatency01'],
+    'page_access_user_ids': ['usrann000001'],
+}
+OTHER_GROUP = dict(GROUP, id='grpinitech01', name='Initech', component_ids=[], metric_ids=[], page_access_user_ids=[])
+
+
+def list_groups(groups=None):
+    return call('GET', GROUPS, query=LIST, response=[OTHER_GROUP, GROUP] if groups is None else groups)
+
+
+def list_components():
+    return call('GET', '/pages/acmecloud123/components', query=LIST, response=COMPONENTS)
+
+
+def list_metrics():
+    return call('GET', '/pages/acmecloud123/metrics', query=LIST, response=METRICS)
+
+
+def list_users():
+    return call('GET', '/pages/acmecloud123/page_access_users', query=LIST, response=USERS)
+
+
+def args(**extra):
+    base = {'page_id': 'acmecloud123', 'name': 'Globex'}
+    base.update(extra)
+    return base
+
+
+FULL = dict(components=['API', 'EU/Compute'], metrics=['API Latency'], users=['ANN@globex.example'])
+
+
+def test_nothing_to_change_by_names_costs_one_list_of_each(run_module):
+    result, failed = run_module(module.main, args(**FULL), [
+        list_groups(), list_components(), list_metrics(), list_users()], diff=True)
+    assert not failed and result['changed'] is False
+    assert result['group'] == GROUP
+    assert result['diff']['before'] == result['diff']['after'] == {
+        'state': 'present', 'name': 'Globex', 'components': ['EU/Compute', 'Platform/API'],
+        'metrics': ['API Latency'], 'users': ['ann@globex.example'],
+    }
+
+
+def test_nothing_to_change_by_ids_of_members_costs_one_request(run_module):
+    result, failed = run_module(module.main, args(components=['cmpeucompute', 'cmpapi000001'], metrics=['mtrlatency01']),
+                                [list_groups()])
+    assert not failed and result['changed'] is False
+
+
+def test_found_by_id_costs_one_get(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001',
+                                              'external_identifier': ''},
+                                [call('GET', GROUPS + '/grpglobex001', response=GROUP)])
+    assert not failed and result['changed'] is False
+
+
+def test_all_changes_are_one_patch(run_module):
+    updated = dict(GROUP, component_ids=['cmpuscompute'], metric_ids=[], page_access_user_ids=['usrann000001', 'usrbob000001'],
+                   external_identifier='globex-sso')
+    result, failed = run_module(module.main, args(
+        components=['US/Compute'], metrics=[], users=['ann@globex.example', 'bob@globex.example'],
+        external_identifier='globex-sso'), [
+        list_groups(), list_components(), list_users(),
+        call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {
+            'component_ids': ['cmpuscompute'], 'metric_ids': [], 'page_access_user_ids': ['usrann000001', 'usrbob000001'],
+            'external_identifier': 'globex-sso'}}, response=updated),
+    ], diff=True)
+    assert not failed and result['changed'] is True
+    assert result['group'] == updated
+    assert result['diff'] == {
+        'before': {'state': 'present', 'name': 'Globex', 'external_identifier': None,
+                   'components': ['EU/Compute', 'Platform/API'], 'metrics': ['mtrlatency01'],
+                   'users': ['ann@globex.example']},
+        'after': {'state': 'present', 'name': 'Globex', 'external_identifier': 'globex-sso',
+                  'components': ['US/Compute'], 'metrics': [], 'users': ['Bob@Globex.example', 'ann@globex.example']},
+    }
+
+
+def test_check_mode_predicts_the_patch_without_sending_it(run_module):
+    result, failed = run_module(module.main, args(components=['US/Compute']), [list_groups(), list_components()],
+                                check_mode=True, diff=True)
+    assert not failed and result['changed'] is True
+    assert result['group'] == dict(GROUP, component_ids=['cmpuscompute'])
+    assert result['diff']['after']['components'] == ['US/Compute']
+
+
+def test_rename_by_group_id(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Globex Corp'}, [
+        call('GET', GROUPS + '/grpglobex001', response=GROUP),
+        call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {'name': 'Globex Corp'}},
+             response=dict(GROUP, name='Globex Corp')),
+    ], diff=True)
+    assert not failed and result['changed'] is True
+    assert result['diff'] == {'before': {'state': 'present', 'name': 'Globex'},
+                              'after': {'state': 'present', 'name': 'Globex Corp'}}
+
+
+def test_create_is_one_post(run_module):
+    created = dict(GROUP, id='grpnew000001', name='Hooli', component_ids=['cmpeucompute'], metric_ids=[],
+                   page_access_user_ids=['usrbob000001'])
+    result, failed = run_module(module.main, args(name='Hooli', components=['EU/Compute'], users=['bob@globex.example']), [
+        list_groups(), list_components(), list_users(),
+        call('POST', GROUPS, status=201, body={'page_access_group': {
+            'name': 'Hooli', 'component_ids': ['cmpeucompute'], 'page_access_user_ids': ['usrbob000001']}},
+            response=created),
+    ], diff=True)
+    assert not failed and result['changed'] is True
+    assert result['group'] == created
+    assert result['diff'] == {
+        'before': {'state': 'absent'},
+        'after': {'state': 'present', 'name': 'Hooli', 'components': ['EU/Compute'], 'users': ['Bob@Globex.example']},
+    }
+
+
+def test_create_in_check_mode(run_module):
+    result, failed = run_module(module.main, args(name='Hooli', metrics=['Uptime']), [list_groups(), list_metrics()],
+                                check_mode=True)
+    assert not failed and result['changed'] is True
+    assert result['group'] == {'id': None, 'page_id': 'acmecloud123', 'name': 'Hooli', 'component_ids': [],
+                               'metric_ids': ['mtruptime001'], 'page_access_user_ids': []}
+
+
+def test_create_whose_answer_was_lost_is_found_not_repeated(run_module):
+    created = dict(OTHER_GROUP, id='grpnew000001', name='Hooli')
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, status=500, body={'page_access_group': {'name': 'Hooli'}}, response={'message': 'oops'}),
+        list_groups([OTHER_GROUP, GROUP, created]),
+    ])
+    assert not failed and result['changed'] is True and result['group'] == created
+
+
+def test_create_whose_answer_was_lost_and_did_not_happen_fails(run_module):
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, status=503, body={'page_access_group': {'name': 'Hooli'}}, response={'message': 'down'}),
+        list_groups(),
+    ])
+    assert failed and result['status'] == 503 and 'may still have been carried out' in result['msg']
+
+
+def test_unknown_group_id_cannot_be_created(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1'},
+                                [call('GET', GROUPS + '/nosuchgroup1', status=404)])
+    assert failed and "group_id 'nosuchgroup1'" in result['msg']
+
+
+def test_absent_deletes(run_module):
+    result, failed = run_module(module.main, args(state='absent'), [
+        list_groups(), call('DELETE', GROUPS + '/grpglobex001', response=GROUP)], diff=True)
+    assert not failed and result['changed'] is True and result['group'] is None
+    assert result['diff'] == {'before': {'state': 'present', 'name': 'Globex'}, 'after': {'state': 'absent'}}
+
+
+def test_absent_in_check_mode_sends_no_delete(run_module):
+    result, failed = run_module(module.main, args(state='absent'), [list_groups()], check_mode=True)
+    assert not failed and result['changed'] is True
+
+
+def test_absent_twice_is_no_change(run_module):
+    result, failed = run_module(module.main, args(state='absent', users=['whoever@example.com']),
+                                [list_groups([OTHER_GROUP])], diff=True)
+    assert not failed and result['changed'] is False
+    assert result['diff']['before'] == result['diff']['after'] == {'state': 'absent'}
+
+
+def test_absent_by_unknown_id_is_no_change(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1', 'state': 'absent'},
+                                [call('GET', GROUPS + '/nosuchgroup1', status=404)])
+    assert not failed and result['changed'] is False
+
+
+def test_delete_of_a_group_gone_meanwhile(run_module):
+    result, failed = run_module(module.main, args(state='absent'), [
+        list_groups(), call('DELETE', GROUPS + '/grpglobex001', status=404, response={'message': 'not found'})])
+    assert not failed and result['changed'] is False
+
+
+def test_every_bad_reference_is_named_before_any_write(run_module):
+    result, failed = run_module(module.main, args(
+        components=['Compute', 'Nope', 'Platform'], metrics=['Latency'],
+        users=['ann@globex.example', 'carol@globex.example', 'dave@globex.example']),
+        [list_groups(), list_components(), list_metrics(), list_users()])
+    assert failed
+    for words in ("'Compute' is ambiguous", "'EU/Compute'", "'US/Compute'", "no component 'Nope'",
+                  "'Platform' is a component group", "no metric 'Latency'",
+                  "'carol@globex.example', 'dave@globex.example'"):
+        assert words in result['msg']
+
+
+@pytest.mark.parametrize('extra, words', [
+    ({'users': ['not-an-email', 'ann@globex.example', 'x y@z.com']}, ["users='not-an-email'", "users='x y@z.com'"]),
+    ({'name': ' '}, ['name must not be empty']),
+    ({'name': None}, ['one of name and group_id']),
+    ({'state': 'gone'}, ['state']),
+])
+def test_bad_input_fails_before_any_request(run_module, extra, words):
+    result, failed = run_module(module.main, args(**extra), [])
+    assert failed
+    for word in words:
+        assert word in result['msg']
+
+
+def test_a_name_shared_by_two_groups_needs_an_id(run_module):
+    twin = dict(GROUP, id='grpglobex002')
+    result, failed = run_module(module.main, args(), [list_groups([GROUP, twin])])
+    assert failed and 'grpglobex001' in result['msg'] and 'grpglobex002' in result['msg'] and 'group_id' in result['msg']
+
+
+def test_patch_refused_by_the_api(run_module):
+    result, failed = run_module(module.main, args(external_identifier='x'), [
+        list_groups(),
+        call('PATCH', GROUPS + '/grpglobex001', status=422, body={'page_access_group': {'external_identifier': 'x'}},
+             response={'error': 'external identifier taken'}),
+    ])
+    assert failed and result['status'] == 422 and 'external identifier taken' in result['msg']
+
+
+def test_groups_over_several_result_pages(run_module):
+    many = [dict(OTHER_GROUP, id='grpfill%05d' % index, name='Filler %d' % index) for index in range(100)]
+    result, failed = run_module(module.main, args(), [
+        list_groups(many),
+        call('GET', GROUPS, query={'page': '2', 'per_page': '100'}, response=[GROUP]),
+    ])
+    assert not failed and result['changed'] is False and result['group'] == GROUP
