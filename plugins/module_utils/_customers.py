@@ -1,0 +1,384 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Making a page's audience match a list of customers: plan with reads only, then apply.
+
+Private to community.statuspage: it may change without notice.
+
+A plan costs one list of users, one list of components (and of metrics, and of groups, only
+when used) and one read of each listed user's grants: the same whatever the number of
+customers, plus one request per existing user. Applying a plan sends only writes, except for
+the re-read that follows a create whose outcome is unknown. Plans are plain data so a role can
+make one plan, show it, and apply it in batches that report progress.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.community.statuspage.plugins.module_utils._errors import (
+    ConflictError,
+    InputError,
+    ServerError,
+    TransportError,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_path, list_groups
+from ansible_collections.community.statuspage.plugins.module_utils._membership import (
+    apply_membership,
+    plan_membership,
+    read_members,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_components, load_metrics
+from ansible_collections.community.statuspage.plugins.module_utils._users import (
+    email_problem,
+    find_user_by_email,
+    index_by_email,
+    list_users,
+    users_path,
+)
+
+USERS = 'page_access_users'
+GROUPS = 'page_access_groups'
+KINDS = ('component', 'metric')
+OPTION_OF_KIND = {'component': 'components', 'metric': 'metrics'}
+
+
+# ---- reading the input ------------------------------------------------------------------------
+
+def normalise_user(entry):
+    """A user entry is an e-mail or ``{email, external_login}``."""
+    if isinstance(entry, dict):
+        return {'email': str(entry.get('email') or '').strip(), 'external_login': entry.get('external_login')}
+    return {'email': str(entry or '').strip(), 'external_login': None}
+
+
+def input_problems(customers, use_groups, prune, prune_email_domains):
+    """Everything wrong with the list that can be seen without the API, all at once."""
+    problems = []
+    if prune and not prune_email_domains and not use_groups:
+        problems.append(
+            'prune=true needs prune_email_domains (or use_groups=true): without an allow-list of '
+            'the e-mail domains this list owns, pruning would remove every other page access user')
+    owner_of_email = {}
+    seen_names = set()
+    for position, customer in enumerate(customers, 1):
+        name = customer.get('name')
+        where = 'customer %r' % name if name else 'customer #%d' % position
+        if not name:
+            problems.append('%s has no name' % where)
+        elif name in seen_names:
+            problems.append('customer name %r is listed twice' % name)
+        seen_names.add(name)
+        for user in customer.get('users') or []:
+            email = normalise_user(user)['email']
+            problem = email_problem(email, option='%s users' % where)
+            if problem:
+                problems.append(problem)
+                continue
+            key = email.lower()
+            if key in owner_of_email:
+                if owner_of_email[key] == name:
+                    problems.append('%s lists %s twice' % (where, email))
+                else:
+                    problems.append('%s is listed under two customers: %r and %r' % (email, owner_of_email[key], name))
+            else:
+                owner_of_email[key] = name
+    return problems
+
+
+def _email_domain(email):
+    return email.rsplit('@', 1)[-1].lower()
+
+
+# ---- planning ---------------------------------------------------------------------------------
+
+class PageState(object):
+    """What one plan reads from the page, each list at most once."""
+
+    def __init__(self, client, page_id):
+        self.client = client
+        self.page_id = page_id
+        self.users = index_by_email(list_users(client, page_id))
+        self.catalogs = {}
+        self.groups = None
+
+    def catalog(self, kind):
+        if kind not in self.catalogs:
+            loader = load_components if kind == 'component' else load_metrics
+            self.catalogs[kind] = loader(self.client, self.page_id)
+        return self.catalogs[kind]
+
+    def group_list(self):
+        if self.groups is None:
+            self.groups = list_groups(self.client, self.page_id)
+        return self.groups
+
+
+def _resolve_customer(state, customer, problems):
+    """Ids per kind for one customer (``None`` where the customer does not manage that kind).
+
+    The page's list of each kind is read once per plan, whatever the number of customers.
+    """
+    resolved = {}
+    for kind in KINDS:
+        references = customer.get(OPTION_OF_KIND[kind])
+        if references is None:
+            resolved[kind] = None
+        elif not references:
+            resolved[kind] = []
+        else:
+            option = 'customer %r %s' % (customer['name'], OPTION_OF_KIND[kind])
+            resolved[kind], kind_problems = state.catalog(kind).resolve(references, option)
+            problems.extend(kind_problems)
+    return resolved
+
+
+def _labels(state, kind, ids):
+    catalog = state.catalogs.get(kind)
+    return catalog.labels(ids) if catalog else sorted(ids)
+
+
+def _member_plan(state, kind, current_ids, wanted_ids):
+    """The exact set a user should have; ``requests`` is for people, apply plans again from ids."""
+    plan = plan_membership(current_ids, wanted_ids, state='present', exclusive=True)
+    return {
+        'current': sorted(plan.current),
+        'wanted': sorted(plan.final),
+        'requests': [[method, list(ids)] for method, ids in plan.requests],
+        'before': _labels(state, kind, plan.current),
+        'after': _labels(state, kind, plan.final),
+    }
+
+
+def _plan_user(state, customer, user, resolved, in_group):
+    email = user['email']
+    existing = state.users.get(email.lower())
+    operation = {'email': email, 'customer': customer['name'], 'id': (existing or {}).get('id')}
+    if customer.get('state') == 'absent':
+        operation['action'] = 'delete' if existing else 'keep'
+        return operation
+    fields = {}
+    if existing is None:
+        operation['action'] = 'create'
+        fields['email'] = email
+        if user.get('external_login') is not None:
+            fields['external_login'] = user['external_login']
+        if customer.get('subscribe_to_components') is not None:
+            fields['subscribe_to_components'] = customer['subscribe_to_components']
+    else:
+        operation['action'] = 'keep'
+        if user.get('external_login') is not None and existing.get('external_login') != user['external_login']:
+            fields['external_login'] = user['external_login']
+            operation['external_login_before'] = existing.get('external_login')
+    operation['fields'] = fields
+    for kind in KINDS:
+        wanted = resolved[kind]
+        if wanted is None or in_group:
+            # In group mode the customer's grants are on its group, not on each user.
+            continue
+        if existing is None:
+            current = []
+        else:
+            current = [member['id'] for member in read_members(state.client, state.page_id, USERS, existing['id'], kind)]
+        operation[OPTION_OF_KIND[kind]] = _member_plan(state, kind, current, wanted)
+    if existing is not None and (fields or any(operation.get(OPTION_OF_KIND[kind], {}).get('requests') for kind in KINDS)):
+        operation['action'] = 'update'
+    return operation
+
+
+def _plan_group(state, customer, resolved, listed_user_ids):
+    """The customer's page access group: create, update the sets that differ, or delete."""
+    matches = [group for group in state.group_list() if group.get('name') == customer['name']]
+    if len(matches) > 1:
+        raise InputError('customer %r: %d page access groups have that name (%s); keep one' % (
+            customer['name'], len(matches), ', '.join(group['id'] for group in matches)))
+    group = matches[0] if matches else None
+    operation = {'name': customer['name'], 'id': (group or {}).get('id')}
+    if customer.get('state') == 'absent':
+        operation['action'] = 'delete' if group else 'keep'
+        return operation
+    wanted = {'page_access_user_ids': sorted(listed_user_ids)}
+    for kind in KINDS:
+        if resolved[kind] is not None:
+            wanted[OPTION_OF_KIND[kind][:-1] + '_ids'] = sorted(resolved[kind])
+    if group is None:
+        operation.update(action='create', fields=dict(wanted, name=customer['name']))
+        return operation
+    differing = dict((key, value) for key, value in wanted.items() if sorted(group.get(key) or []) != value)
+    operation.update(action='update' if differing else 'keep', fields=differing,
+                     members_before=dict((key, sorted(group.get(key) or [])) for key in differing))
+    return operation
+
+
+def make_plan(client, page_id, customers, use_groups=False, prune=False, prune_email_domains=None):
+    """Read the page once and return the plan, or raise one ``InputError`` naming every problem."""
+    problems = input_problems(customers, use_groups, prune, prune_email_domains)
+    if problems:
+        raise InputError('; '.join(problems))
+    state = PageState(client, page_id)
+    resolved_by_customer = {}
+    for customer in customers:
+        if customer.get('state') != 'absent':
+            resolved_by_customer[customer['name']] = _resolve_customer(state, customer, problems)
+    if problems:
+        raise InputError('; '.join(problems))
+
+    entries = []
+    listed = set()
+    managed_group_ids = set()
+    for customer in customers:
+        users = [normalise_user(entry) for entry in customer.get('users') or []]
+        listed.update(user['email'].lower() for user in users)
+        entry = {'customer': customer['name'], 'state': customer.get('state') or 'present', 'group': None}
+        if use_groups:
+            existing_ids = [state.users[user['email'].lower()]['id'] for user in users if user['email'].lower() in state.users]
+            entry['group'] = _plan_group(state, customer, resolved_by_customer.get(customer['name']), existing_ids)
+            if entry['group']['id']:
+                managed_group_ids.add(entry['group']['id'])
+        entry['users'] = [
+            _plan_user(state, customer, user, resolved_by_customer.get(customer['name']), use_groups) for user in users]
+        entries.append(entry)
+
+    if prune:
+        domains = set(domain.lower().lstrip('@') for domain in prune_email_domains or [])
+        pruned = []
+        for email, user in sorted(state.users.items()):
+            if email in listed:
+                continue
+            owned = _email_domain(email) in domains or bool(managed_group_ids & set(user.get('page_access_group_ids') or []))
+            if owned:
+                pruned.append({'email': user.get('email'), 'customer': None, 'id': user['id'], 'action': 'delete'})
+        if pruned:
+            entries.append({'customer': None, 'state': 'pruned', 'group': None, 'users': pruned})
+    return entries
+
+
+# ---- describing a plan ------------------------------------------------------------------------
+
+def entry_changes(entry):
+    return bool((entry.get('group') or {}).get('action') not in (None, 'keep')
+                or any(user['action'] != 'keep' for user in entry['users']))
+
+
+def count_actions(entries):
+    counts = {'created': 0, 'updated': 0, 'removed': 0, 'unchanged': 0,
+              'groups_created': 0, 'groups_updated': 0, 'groups_removed': 0}
+    names = {'create': 'created', 'update': 'updated', 'delete': 'removed', 'keep': 'unchanged'}
+    for entry in entries:
+        for user in entry['users']:
+            if entry['state'] == 'absent' and user['action'] == 'keep':
+                continue  # an offboarded user who is already gone is nothing to report
+            counts[names[user['action']]] += 1
+        group = entry.get('group')
+        if group and group['action'] != 'keep':
+            counts['groups_' + names[group['action']]] += 1
+    return counts
+
+
+def plan_diff(entries):
+    """``before``/``after`` keyed by e-mail (and by group name), with component labels."""
+    before, after = {}, {}
+    for entry in entries:
+        for user in entry['users']:
+            if user['action'] == 'keep' and entry['state'] == 'absent':
+                continue
+            old, new = {'customer': entry['customer']}, {'customer': entry['customer']}
+            if 'external_login_before' in user:
+                old['external_login'] = user['external_login_before']
+                new['external_login'] = user['fields']['external_login']
+            for option in ('components', 'metrics'):
+                if option in user:
+                    old[option] = user[option]['before']
+                    new[option] = user[option]['after']
+            if user['action'] != 'create':
+                before[user['email']] = old
+            if user['action'] != 'delete':
+                after[user['email']] = new
+        group = entry.get('group')
+        if group:
+            key = 'group %s' % group['name']
+            if group['action'] != 'create' and group['id']:
+                before[key] = group.get('members_before', {})
+            if group['action'] != 'delete':
+                after[key] = dict(group.get('members_before', {}), **group.get('fields', {}))
+                after[key].pop('name', None)
+    return {'before': before, 'after': after}
+
+
+# ---- applying ---------------------------------------------------------------------------------
+
+def _create_user(client, page_id, fields):
+    """POST a new user; on 409 or an unknown outcome, re-read instead of sending a second invite."""
+    try:
+        created = client.post(users_path(page_id), {'page_access_user': fields})
+        if isinstance(created, dict) and created.get('id'):
+            return created, True
+    except ConflictError:
+        pass
+    except (ServerError, TransportError) as exc:
+        if not exc.outcome_unknown:
+            raise
+    existing = find_user_by_email(client, page_id, fields['email'])
+    if existing is None:
+        raise InputError('creating page access user %s failed and it does not exist: run again to retry' % fields['email'])
+    return existing, False
+
+
+def _apply_user(client, page_id, operation, group_id):
+    action = operation['action']
+    if action == 'delete':
+        client.request('DELETE', users_path(page_id, operation['id']), not_found_is_none=True)
+        return
+    fields = dict(operation.get('fields') or {})
+    user_id = operation.get('id')
+    found_after_all = False
+    if action == 'create':
+        if group_id:
+            # Joining the customer's group at creation costs no extra request.
+            fields['page_access_group_ids'] = [group_id]
+        user, created = _create_user(client, page_id, fields)
+        user_id, found_after_all = user['id'], not created
+    elif fields:
+        client.patch(users_path(page_id, user_id), {'page_access_user': fields})
+    for kind in KINDS:
+        member_plan = operation.get(OPTION_OF_KIND[kind])
+        if not member_plan:
+            continue
+        current = member_plan['current']
+        if found_after_all:
+            # The user existed after all (409 or a lost answer): plan from what it has now.
+            current = [member['id'] for member in read_members(client, page_id, USERS, user_id, kind)]
+        plan = plan_membership(current, member_plan['wanted'], exclusive=True)
+        if plan.changed:
+            apply_membership(client, page_id, USERS, user_id, kind, plan)
+
+
+def _apply_group(client, page_id, operation):
+    action = operation['action']
+    if action == 'create':
+        created = client.post(groups_path(page_id), {'page_access_group': operation['fields']})
+        return created['id']
+    if action == 'update':
+        client.patch(groups_path(page_id, operation['id']), {'page_access_group': operation['fields']})
+    elif action == 'delete':
+        client.request('DELETE', groups_path(page_id, operation['id']), not_found_is_none=True)
+    return operation['id']
+
+
+def apply_plan(client, page_id, entries, check_mode=False):
+    """Carry out plan entries in order; in check mode, only say what would be done."""
+    for entry in entries:
+        if check_mode or not entry_changes(entry):
+            continue
+        group = entry.get('group')
+        group_id = None
+        if group and entry['state'] != 'absent':
+            group_id = _apply_group(client, page_id, group)
+        for user in entry['users']:
+            if user['action'] != 'keep':
+                _apply_user(client, page_id, user, group_id)
+        if group and entry['state'] == 'absent' and group['action'] == 'delete':
+            _apply_group(client, page_id, group)
+    return entries

@@ -1,0 +1,252 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) community.statuspage contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: statuspage_customer_access
+short_description: Make an audience-specific page's users and their access match a list of customers
+version_added: 0.1.0
+description:
+  - Onboards and offboards many customers of an audience-specific Statuspage page in one task, from
+    one list of customers, each with the e-mails of its people and the components (and metrics)
+    they may see.
+  - Reads the page once (one list of its page access users, one of its components, and of its
+    metrics and groups only when used), then one read of each listed existing user's components
+    (and metrics, when the customer lists metrics). Writes only what differs, one request per
+    change. With N customers of one user each, a re-run with nothing to change costs about
+    N + ceil(users/100) + ceil(components/100) requests and writes nothing.
+  - Every problem in the list (malformed or duplicate e-mails, a user under two customers, unknown
+    or ambiguous component or metric names) is reported at once, before anything is written.
+  - With O(plan_only=true) it only reads and returns the plan; with O(plan) it applies a plan made
+    so, without reading the page again. The role M(community.statuspage.customer_onboarding) uses
+    the pair to show progress while it applies the plan in batches.
+  - This is the module behind the C(community.statuspage.customer_onboarding) role; for one user, see
+    M(community.statuspage.statuspage_access_user).
+author:
+  - community.statuspage contributors
+extends_documentation_fragment:
+  - community.statuspage.statuspage
+  - community.statuspage.statuspage.PAGE
+  - community.statuspage.attributes
+  - community.statuspage.attributes.ACTIONGROUP_STATUSPAGE
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+    details:
+      - The diff is keyed by e-mail (and by C(group NAME) with O(use_groups=true)) and shows each
+        user's customer and component and metric names before and after.
+  idempotent:
+    support: full
+options:
+  customers:
+    description:
+      - The customers, each with its people and what they may see.
+      - Required unless O(plan) is given.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: The customer's name; with O(use_groups=true), the name of its page access group.
+        type: str
+        required: true
+      users:
+        description:
+          - The customer's people, each an e-mail address or a dictionary with C(email) and an optional
+            C(external_login).
+          - E-mail addresses are compared case-insensitively.
+        type: list
+        elements: raw
+        default: []
+      components:
+        description:
+          - The exact set of components the customer's users may see, by name, C(Group/Name) where a
+            name is not unique on the page, or id.
+          - When not given, the users' components are left alone.
+        type: list
+        elements: str
+      metrics:
+        description:
+          - The exact set of metrics the customer's users may see, by name or id.
+          - When not given, the users' metrics are left alone (and not read).
+        type: list
+        elements: str
+      subscribe_to_components:
+        description:
+          - Whether new users are subscribed to their components. Statuspage only takes this at
+            creation; it is not changed on existing users.
+        type: bool
+      state:
+        description:
+          - V(present) onboards the customer; V(absent) offboards it, removing its users (and its
+            group with O(use_groups=true)).
+        type: str
+        choices: [present, absent]
+        default: present
+  use_groups:
+    description:
+      - Model each customer as a page access group named after it, with the customer's components
+        and metrics granted to the group and its users as its members.
+    type: bool
+    default: false
+  prune:
+    description:
+      - Also remove page access users that no customer lists, but only users this list owns - those
+        whose e-mail domain is in O(prune_email_domains), or, with O(use_groups=true), members of a
+        group named after a listed customer. Never anyone else.
+    type: bool
+    default: false
+  prune_email_domains:
+    description:
+      - The e-mail domains whose users O(prune=true) may remove, for example V(globex.example).
+    type: list
+    elements: str
+    default: []
+  plan_only:
+    description:
+      - Only read the page and return the plan (and diff); write nothing, even outside check mode.
+    type: bool
+    default: false
+  plan:
+    description:
+      - Apply these entries of the RV(plan) returned by an earlier O(plan_only=true) run, without
+        reading the page again. Mutually exclusive with O(customers).
+    type: list
+    elements: dict
+seealso:
+  - module: community.statuspage.statuspage_access_user
+  - module: community.statuspage.statuspage_access_group
+'''
+
+EXAMPLES = r'''
+- name: Make the page's audience match the customer list
+  community.statuspage.statuspage_customer_access:
+    page_id: "{{ statuspage_page_id }}"
+    customers:
+      - name: Globex
+        users:
+          - ops@globex.example
+          - email: hank@globex.example
+            external_login: hank
+        components: [API, EU/Compute]
+      - name: Initech
+        state: absent
+        users: [peter@initech.example]
+    prune: true
+    prune_email_domains: [globex.example, initech.example]
+  register: audience
+
+- name: Plan first, then apply in batches (what the customer_onboarding role does)
+  community.statuspage.statuspage_customer_access:
+    page_id: "{{ statuspage_page_id }}"
+    customers: "{{ customers }}"
+    plan_only: true
+  register: audience_plan
+
+- name: Apply ten customers at a time
+  community.statuspage.statuspage_customer_access:
+    page_id: "{{ statuspage_page_id }}"
+    plan: "{{ item }}"
+  loop: "{{ audience_plan.plan | batch(10) | list }}"
+'''
+
+RETURN = r'''
+plan:
+  description:
+    - The customers (and the pruned users) that need a change, with the operations for each.
+      Customers with nothing to change are left out. Pass it, or slices of it, to O(plan).
+  returned: success
+  type: list
+  elements: dict
+summary:
+  description: How many users (and groups) were (or would be) created, updated, removed or left unchanged.
+  returned: success
+  type: dict
+  sample: {created: 3, updated: 1, removed: 2, unchanged: 40, groups_created: 0, groups_updated: 0, groups_removed: 0}
+api_requests:
+  description: The requests this task sent to Statuspage, in all and by HTTP method.
+  returned: success
+  type: dict
+  sample: {total: 45, GET: 42, POST: 3}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.community.statuspage.plugins.module_utils._customers import (
+    apply_plan,
+    count_actions,
+    entry_changes,
+    make_plan,
+    plan_diff,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    common_argument_spec,
+    page_argument_spec,
+    run_module,
+)
+
+
+def api_requests(client):
+    counts = dict(client.requests_by_method)
+    counts['total'] = client.request_count
+    return counts
+
+
+def run(module, client):
+    params = module.params
+    if params['plan'] is not None:
+        entries = params['plan']
+    else:
+        entries = make_plan(client, params['page_id'], params['customers'], use_groups=params['use_groups'],
+                            prune=params['prune'], prune_email_domains=params['prune_email_domains'])
+    changing = [entry for entry in entries if entry_changes(entry)]
+    summary = count_actions(entries)
+    if not params['plan_only']:
+        apply_plan(client, params['page_id'], changing, check_mode=module.check_mode)
+    result = {
+        'changed': bool(changing) and not params['plan_only'],
+        'plan': changing,
+        'summary': summary,
+        'api_requests': api_requests(client),
+    }
+    if module._diff:
+        result['diff'] = plan_diff(changing)
+    return result
+
+
+def main():
+    argument_spec = common_argument_spec()
+    argument_spec.update(page_argument_spec())
+    argument_spec.update(
+        customers=dict(type='list', elements='dict', options=dict(
+            name=dict(type='str', required=True),
+            users=dict(type='list', elements='raw', default=[]),
+            components=dict(type='list', elements='str'),
+            metrics=dict(type='list', elements='str'),
+            subscribe_to_components=dict(type='bool'),
+            state=dict(type='str', choices=['present', 'absent'], default='present'),
+        )),
+        use_groups=dict(type='bool', default=False),
+        prune=dict(type='bool', default=False),
+        prune_email_domains=dict(type='list', elements='str', default=[]),
+        plan_only=dict(type='bool', default=False),
+        plan=dict(type='list', elements='dict'),
+    )
+    module = AnsibleModule(
+        argument_spec=argument_spec,
+        required_one_of=[('customers', 'plan')],
+        mutually_exclusive=[('customers', 'plan')],
+        supports_check_mode=True,
+    )
+    run_module(module, run)
+
+
+if __name__ == '__main__':
+    main()
