@@ -38,10 +38,12 @@ class Catalog(object):
 
     def __init__(self, items, kind):
         self.kind = kind
+        # As the API listed them (groups included), for the _info modules' output order.
+        self.items = list(items)
         self.by_id = {}
         self.groups = {}
         self._by_name = {}
-        for item in items:
+        for item in self.items:
             if item.get('group'):
                 self.groups[item['id']] = item
             else:
@@ -55,20 +57,33 @@ class Catalog(object):
         group = self.groups.get(item.get('group_id') or '')
         return group.get('name') if group else None
 
+    def _group_part(self, item):
+        # A catalog built from a user's own components (no page list read) knows their group_id
+        # but not the group's name: the id then stands in for it, so that two "Compute"s in
+        # different groups still read differently (and the label still resolves, see matches).
+        return self.group_name(item) or item.get('group_id') or None
+
     def label(self, item_id):
         """How a person knows the item: "Group/Name", "Name", or the bare id when unknown."""
         item = self.by_id.get(item_id)
         if item is None:
             return item_id
-        group = self.group_name(item)
-        return '%s/%s' % (group, item.get('name')) if group else item.get('name')
+        name = item.get('name') or item_id
+        group = self._group_part(item)
+        return '%s/%s' % (group, name) if group else name
 
     def describe(self, item_id):
-        """The shape modules return for a member: id, name and (for components) group."""
+        """The shape modules return for a member: id, name and (for components) group, group_id.
+
+        ``group`` is the group's name, ``None`` when the component is in no group or when the
+        catalog does not know the group (built from a user's components only, see
+        ``resolve_references``); ``group_id`` tells the two apart.
+        """
         item = self.by_id.get(item_id, {})
         described = {'id': item_id, 'name': item.get('name')}
         if self.kind == 'component':
             described['group'] = self.group_name(item) if item else None
+            described['group_id'] = item.get('group_id') or None
         return described
 
     def labels(self, ids):
@@ -92,35 +107,45 @@ class Catalog(object):
                 ids.append(item_id)
         return ids, problems
 
-    def resolve_one(self, reference):
+    def matches(self, reference):
+        """Every id ``reference`` may mean, best first: an id, a name, or "Group/Name".
+
+        One id means it resolves; several mean it is ambiguous; none, unknown. ``resolve`` and
+        the _info modules' name filters both use this, so a name behaves the same everywhere.
+        """
         reference = str(reference).strip()
         if reference in self.by_id:
-            return reference, None
+            return [reference]
+        named = self._by_name.get(reference, [])
+        if named:
+            return [item['id'] for item in self._sorted(named)]
+        return self._grouped_matches(reference)
+
+    def resolve_one(self, reference):
+        reference = str(reference).strip()
         if reference in self.groups:
             return None, self._group_problem(self.groups[reference], reference)
-        matches = self._by_name.get(reference, [])
-        if len(matches) == 1:
-            return matches[0]['id'], None
-        if len(matches) > 1:
+        ids = self.matches(reference)
+        if len(ids) == 1:
+            return ids[0], None
+        if len(ids) > 1:
             return None, '%s name %r is ambiguous: it is any of %s; write "Group/Name" or the id' % (
-                self.kind, reference, ', '.join(
-                    '%r (%s)' % (self.label(item['id']), item['id']) for item in self._sorted(matches)))
-        grouped = self._resolve_grouped(reference)
-        if grouped:
-            return grouped, None
+                self.kind, reference, ', '.join('%r (%s)' % (self.label(item_id), item_id) for item_id in ids))
         for group in self.groups.values():
             if group.get('name') == reference:
                 return None, self._group_problem(group, reference)
         return None, self._unknown_problem(reference)
 
-    def _resolve_grouped(self, reference):
+    def _grouped_matches(self, reference):
         # A name may itself contain "/", so try every split point: "EU/Compute", "A/B/C".
+        # Two groups may share a name: then "EU/Compute" is ambiguous, not the first one found.
+        found = []
         for position in [index for index, char in enumerate(reference) if char == '/']:
-            group_name, name = reference[:position], reference[position + 1:]
-            for item in self._by_name.get(name, []):
-                if self.group_name(item) == group_name:
-                    return item['id']
-        return None
+            group_part, name = reference[:position], reference[position + 1:]
+            for item in self._sorted(self._by_name.get(name, [])):
+                if group_part in (self.group_name(item), item.get('group_id')) and item['id'] not in found:
+                    found.append(item['id'])
+        return found
 
     def _group_problem(self, group, reference):
         members = [self.label(item_id) for item_id in group.get('components') or []]
