@@ -1,0 +1,60 @@
+"""Small clients for the emulator's API and control endpoints, used by the tests."""
+
+from __future__ import annotations
+
+import requests
+
+from ..demo import DEMO_PAGE_ID
+
+PAGE = f"/pages/{DEMO_PAGE_ID}"
+
+
+class ApiClient:
+    """requests against the emulator's /v1 with a key, returning the raw Response."""
+
+    def __init__(self, api_url: str, key: str | None):
+        self.api_url = api_url
+        self.session = requests.Session()
+        if key is not None:
+            self.session.headers["Authorization"] = f"OAuth {key}"
+
+    def request(self, method: str, path: str, **kwargs) -> requests.Response:
+        kwargs.setdefault("timeout", 10)
+        return self.session.request(method, self.api_url + path, **kwargs)
+
+    def get(self, path: str, **kwargs) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs) -> requests.Response:
+        return self.request("POST", path, **kwargs)
+
+    def patch(self, path: str, **kwargs) -> requests.Response:
+        return self.request("PATCH", path, **kwargs)
+
+    def put(self, path: str, **kwargs) -> requests.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)
+
+
+class Control:
+    """The /__emulator__ endpoints."""
+
+    def __init__(self, url: str):
+        self.url = url + "/__emulator__"
+
+    def requests_log(self) -> list[dict]:
+        return requests.get(self.url + "/requests", timeout=10).json()
+
+    def clear_log(self) -> None:
+        requests.delete(self.url + "/requests", timeout=10).raise_for_status()
+
+    def faults(self, config: dict) -> requests.Response:
+        return requests.put(self.url + "/faults", json=config, timeout=10)
+
+    def state(self) -> dict:
+        return requests.get(self.url + "/state", timeout=10).json()
+
+    def reset(self) -> None:
+        requests.post(self.url + "/reset", timeout=10).raise_for_status()
