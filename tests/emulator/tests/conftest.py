@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import pathlib
-
 import pytest
 
 from ..demo import DEMO_API_KEY
 from ..server import start_in_thread
-from .helpers import ApiClient, Control
-
-REPO_ROOT = pathlib.Path(__file__).resolve().parents[3]
-OPENAPI_ENV = "STATUSPAGE_OPENAPI"
-
-
-def openapi_description_path() -> pathlib.Path:
-    """Where the OpenAPI description is expected: $STATUSPAGE_OPENAPI, else ../shared beside the repo."""
-    configured = os.environ.get(OPENAPI_ENV)
-    if configured:
-        return pathlib.Path(configured)
-    return REPO_ROOT.parent / "shared" / "statuspage-openapi.json"
-
-
-def openapi_missing_message() -> str | None:
-    path = openapi_description_path()
-    if path.is_file():
-        return None
-    return f"statuspage-openapi.json not found at {path}: set {OPENAPI_ENV}; OpenAPI conformance NOT checked"
+from .helpers import ApiClient, Control, openapi_missing_message
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import pathlib
+
 import requests
 
 from ..demo import DEMO_PAGE_ID
 
 PAGE = f"/pages/{DEMO_PAGE_ID}"
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[3]
+OPENAPI_ENV = "STATUSPAGE_OPENAPI"
+
+
+def openapi_description_path() -> pathlib.Path:
+    """Where the OpenAPI description is expected: $STATUSPAGE_OPENAPI, else ../shared beside the repo."""
+    configured = os.environ.get(OPENAPI_ENV)
+    if configured:
+        return pathlib.Path(configured)
+    return REPO_ROOT.parent / "shared" / "statuspage-openapi.json"
+
+
+def openapi_missing_message() -> str | None:
+    path = openapi_description_path()
+    if path.is_file():
+        return None
+    return f"statuspage-openapi.json not found at {path}: set {OPENAPI_ENV}; OpenAPI conformance NOT checked"
 
 
 class ApiClient:
