@@ -25,7 +25,8 @@ description:
   - "Request cost: a group with nothing to change costs one request to find it, plus one per 100
     components of the page when O(components) names a component that is not already in the group
     (or by name), the same for O(metrics), and one per 100 page access users of the page when
-    O(users) is set. A change costs one more request."
+    O(users) is set. A change costs one more request, and in diff mode the names of members
+    listed by id that leave the group cost one list more."
 author:
   - community.statuspage contributors
 extends_documentation_fragment:
@@ -170,7 +171,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
+from ansible_collections.community.statuspage.plugins.module_utils._resolve import (
+    LOADERS,
+    needs_catalog,
+    resolve_references,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._users import (
     email_problem,
     index_by_email,
@@ -212,7 +217,7 @@ class Names(object):
         return sorted((catalog.label(item_id) if catalog else None) or item_id for item_id in ids)
 
 
-def resolve_members(client, page_id, params, group):
+def resolve_members(client, page_id, params, group, want_names=False):
     """``(desired member ids by API field, Names)`` for the options given; ``InputError`` if any is bad."""
     desired = {}
     names = Names()
@@ -228,8 +233,9 @@ def resolve_members(client, page_id, params, group):
             unknown = [email for email in references if email.strip().lower() not in by_email]
             if unknown:
                 problems.append(
-                    'users: no page access user with the e-mail %s on this page; create them first '
-                    '(community.statuspage.statuspage_access_user)' % ', '.join(repr(email) for email in unknown))
+                    'users: no page access user with the e-mail%s %s on this page; create them first '
+                    '(community.statuspage.statuspage_access_user)' % (
+                        's' if len(unknown) > 1 else '', ', '.join(repr(email) for email in unknown)))
             ids = []
             for email in references:
                 user = by_email.get(email.strip().lower())
@@ -240,6 +246,11 @@ def resolve_members(client, page_id, params, group):
             current = [{'id': item_id} for item_id in member_ids(group, field)]
             ids, catalog, found = resolve_references(
                 client, page_id, references, KIND_OF_OPTION[option], option, members=current)
+            if want_names and not needs_catalog(references, member_ids(group, field)) \
+                    and set(ids) != set(member_ids(group, field)):
+                # Only ids the group has, some removed: the diff should still name them, and
+                # there is a write to pay for anyway.
+                catalog = LOADERS[KIND_OF_OPTION[option]](client, page_id)
             names.catalogs[option] = catalog
             problems.extend(found)
         desired[field] = ids
@@ -352,7 +363,7 @@ def run(module, client):
                 'group_id %r: no page access group with this id on page %r; to create a group, '
                 'leave group_id out and set name' % (params['group_id'], page_id))
         desired = desired_fields(params)
-        members, names = resolve_members(client, page_id, params, group)
+        members, names = resolve_members(client, page_id, params, group, want_names=module._diff)
         desired.update(members)
         fields.extend(sorted(desired))
         changed, after = ensure_present(client, page_id, group, desired, module.check_mode, params['name'])

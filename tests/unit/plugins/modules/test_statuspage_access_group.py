@@ -95,7 +95,7 @@ def test_all_changes_are_one_patch(run_module):
     result, failed = run_module(module.main, args(
         components=['US/Compute'], metrics=[], users=['ann@globex.example', 'bob@globex.example'],
         external_identifier='globex-sso'), [
-        list_groups(), list_components(), list_users(),
+        list_groups(), list_components(), list_metrics(), list_users(),
         call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {
             'component_ids': ['cmpuscompute'], 'metric_ids': [], 'page_access_user_ids': ['usrann000001', 'usrbob000001'],
             'external_identifier': 'globex-sso'}}, response=updated),
@@ -104,7 +104,7 @@ def test_all_changes_are_one_patch(run_module):
     assert result['group'] == updated
     assert result['diff'] == {
         'before': {'state': 'present', 'name': 'Globex', 'external_identifier': None,
-                   'components': ['EU/Compute', 'Platform/API'], 'metrics': ['mtrlatency01'],
+                   'components': ['EU/Compute', 'Platform/API'], 'metrics': ['API Latency'],
                    'users': ['ann@globex.example']},
         'after': {'state': 'present', 'name': 'Globex', 'external_identifier': 'globex-sso',
                   'components': ['US/Compute'], 'metrics': [], 'users': ['Bob@Globex.example', 'ann@globex.example']},
@@ -258,3 +258,12 @@ def test_groups_over_several_result_pages(run_module):
         call('GET', GROUPS, query={'page': '2', 'per_page': '100'}, response=[GROUP]),
     ])
     assert not failed and result['changed'] is False and result['group'] == GROUP
+
+
+def test_emptying_a_set_without_diff_needs_no_list(run_module):
+    result, failed = run_module(module.main, args(metrics=[]), [
+        list_groups(),
+        call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {'metric_ids': []}},
+             response=dict(GROUP, metric_ids=[])),
+    ])
+    assert not failed and result['changed'] is True
