@@ -57,6 +57,9 @@ class DroppedConnection:
         self.environ = environ
 
     def __iter__(self):
+        return self
+
+    def __next__(self):
         connection = self.environ.get("werkzeug.socket")
         if connection is not None:
             try:

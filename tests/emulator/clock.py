@@ -7,6 +7,8 @@ import secrets
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 ID_LENGTH = 12
+# Unpredictable ids, as the real API's: a test must not come to depend on a generated id
+_RANDOM = secrets.SystemRandom()
 
 
 def format_timestamp(moment: datetime.datetime) -> str:
@@ -34,16 +36,14 @@ def timestamp_after(previous: str | None) -> str:
     """
     now = datetime.datetime.now(datetime.timezone.utc)
     if previous:
-        floor = parse_timestamp(previous) + datetime.timedelta(milliseconds=1)
-        if now < floor:
-            now = floor
+        now = max(now, parse_timestamp(previous) + datetime.timedelta(milliseconds=1))
     return format_timestamp(now)
 
 
 def new_id(taken) -> str:
     """A fresh random id of 12 lowercase letters and digits that ``taken`` does not contain."""
     while True:
-        candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+        candidate = "".join(_RANDOM.choices(ID_ALPHABET, k=ID_LENGTH))
         if candidate not in taken:
             return candidate
 

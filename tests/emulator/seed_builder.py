@@ -28,7 +28,7 @@ class _IdMaker:
 
     def __call__(self) -> str:
         while True:
-            ident = "".join(self._random.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+            ident = "".join(self._random.choices(ID_ALPHABET, k=ID_LENGTH))
             if ident not in self._issued:
                 self._issued.add(ident)
                 return ident

@@ -34,8 +34,8 @@ def test_throttle_answers_status_with_retry_after_and_does_nothing(api, control,
 def test_throttle_is_per_key_and_throttled_requests_do_not_count(emulator, api, control):
     control.faults({"throttle": {"limit": 2, "window": 1, "status": 429, "retry_after": 1}})
     started = time.monotonic()
-    assert [api.get(PAGE).status_code for _ in range(2)] == [200, 200]
-    assert [api.get(PAGE).status_code for _ in range(5)] == [429] * 5
+    assert [api.get(PAGE).status_code for _attempt in range(2)] == [200, 200]
+    assert [api.get(PAGE).status_code for _attempt in range(5)] == [429] * 5
     other = ApiClient(emulator.api_url, OTHER_API_KEY)
     assert other.get("/pages").status_code == 200
     # Once the two accepted requests leave the window, requests pass again: the five
