@@ -60,6 +60,11 @@ choose_python() {
   die "no Python 3.$wanted (nor 3.${*// /, 3.}) found for the $label venv, in $PYENV_DIR/versions or on PATH"
 }
 
+# venv_versions VENV: "Python 3.13.0, ansible-core 2.21.5"
+venv_versions() {
+  "$1/bin/python" -c 'import platform, ansible.release; print("Python %s, ansible-core %s" % (platform.python_version(), ansible.release.__version__))'
+}
+
 # ensure_venv NAME PYTHON REQUIREMENTS: (re)build .venv/NAME with PYTHON and the pinned
 # REQUIREMENTS, unless the stamp says it already was built from exactly these.
 ensure_venv() {
@@ -68,7 +73,7 @@ ensure_venv() {
   want="$("$python" -c 'import sys; print(sys.version)' | head -n 1) $(realpath "$python") $(sha256sum <"$requirements")"
   stamp="$venv/.setup-stamp"
   if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-    log "$name venv up to date ($("$venv/bin/python" --version), $("$venv/bin/ansible" --version | head -n 1))"
+    log "$name venv up to date ($(venv_versions "$venv"))"
     return 0
   fi
   local started=$SECONDS
@@ -86,7 +91,7 @@ ensure_venv() {
     die "pip install for the $name venv failed (full log: $pip_log)"
   fi
   echo "$want" >"$stamp"
-  log "$name venv built in $((SECONDS - started))s ($("$venv/bin/ansible" --version | head -n 1))"
+  log "$name venv built in $((SECONDS - started))s ($(venv_versions "$venv"))"
 }
 
 # ansible_test_pip_version VENV: the pip version the venv's ansible-test bootstraps into the
