@@ -23,7 +23,7 @@ description:
     100 metrics of the page only when a name (or an id the user does not have yet) is listed.
     A change adds exactly one write; nothing to change writes nothing."
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE

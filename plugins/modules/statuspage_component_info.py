@@ -21,7 +21,7 @@ description:
   - Never changes anything. Returns an empty list, not an error, when nothing matches.
   - Costs one request per 100 components and groups of the page.
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE

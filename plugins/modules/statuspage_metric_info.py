@@ -20,7 +20,7 @@ description:
   - Never changes anything. Returns an empty list, not an error, when nothing matches.
   - Costs one request per 100 metrics of the page.
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE
