@@ -114,6 +114,14 @@ DESCRIPTION_BUGS: tuple[DescriptionBug, ...] = (
         },
     ),
     DescriptionBug(
+        title="Malformed requests are not described",
+        description_says="no operation declares what a body that is not JSON, a content type that is neither JSON "
+                         "nor a form, or a page/per_page that is not a positive integer gets",
+        emulator_does="answers 400 (415 for the content type) with the ErrorEntity body, as a Rails application "
+                      "does",
+        undeclared_statuses={("*", "*"): frozenset({400, 415})},
+    ),
+    DescriptionBug(
         title="Rate limiting is not described",
         description_says="no 420 or 429 on any operation, no Retry-After",
         emulator_does="when a throttle is configured, answers 420 or 429 with Retry-After and "

@@ -1,0 +1,36 @@
+"""docs/emulator.md stays in step with the code it describes."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+from ..api import routed_operations
+from ..demo import DEMO_COMPONENT_GROUP_IDS, DEMO_COMPONENT_IDS, DEMO_METRIC_IDS
+from ..description_bugs import DESCRIPTION_BUGS
+
+DOC = pathlib.Path(__file__).resolve().parents[3] / "docs" / "emulator.md"
+
+
+def doc_text() -> str:
+    # Markdown may wrap a phrase anywhere: compare with all whitespace runs as one space
+    return re.sub(r"\s+", " ", DOC.read_text(encoding="utf-8"))
+
+
+def test_every_description_bug_is_in_the_docs():
+    text = doc_text()
+    missing = [bug.title for bug in DESCRIPTION_BUGS if bug.title not in text]
+    assert not missing, f"docs/emulator.md does not list: {missing}"
+
+
+def test_every_demo_id_is_in_the_docs():
+    text = doc_text()
+    ids = [*DEMO_COMPONENT_GROUP_IDS.values(), *DEMO_COMPONENT_IDS.values(), *DEMO_METRIC_IDS.values()]
+    assert [ident for ident in ids if ident not in text] == []
+
+
+def test_every_routed_path_is_in_the_docs():
+    text = doc_text()
+    missing = sorted({path for _verb, path in routed_operations()
+                      if path not in text and path.split("/page_access_", 1)[-1] not in text})
+    assert not missing, f"docs/emulator.md does not list: {missing}"
