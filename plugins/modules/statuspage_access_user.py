@@ -39,7 +39,7 @@ description:
     different users, a page the API key cannot see) fails before anything is written, naming every
     bad value at once.
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE

@@ -24,7 +24,7 @@ description:
     per 100 of either), plus one request per 100 components of the page and one per 100 access
     groups of the page for the names in RV(labels).'
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE
