@@ -114,11 +114,12 @@ def parse_body(request: Request) -> ParsedBody:
 def merged_params(request: Request, body: ParsedBody) -> tuple[dict, bool]:
     """Query parameters with the body's merged over them, as Rails' ``params``.
 
-    Returns the parameters and whether any of them are form strings (so types may be cast).
+    Returns the parameters and whether they are form strings (so types may be cast): true for
+    a form body, and for query parameters standing alone (a DELETE with ``?component_ids[]=``).
     """
     query = nest_pairs(query_pairs(request))
     merged = _deep_merge(query, body.params or {})
-    return merged, body.from_form or bool(query)
+    return merged, body.from_form or (body.params is None and bool(query))
 
 
 def _deep_merge(base: dict, over: dict) -> dict:

@@ -197,36 +197,13 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
 def _load_components(store: Store, page: PageData, entries: list, where: str) -> _Names:
     """Create groups and components in file order, then put members into their groups."""
     group_names = _Names("component group")
-    memberships = []  # (member record, group reference, where)
+    memberships = []  # (member record or reference, group record or reference, where)
     for index, entry in enumerate(entries):
         here = f"{where}[{index}]"
-        _check_keys(entry, _COMPONENT_KEYS, here)
-        component_fields = _clean(entry, fields.COMPONENT_WRITABLE, here)
-        if not component_fields.get("name"):
-            raise SeedError(f"{here}.name is required")
-        group_flag = entry.get("group")
-        identity = _identity(entry, here)
-        if group_flag is True:
-            record = _add(here, store.add_component_group, page, component_fields["name"], [],
-                          component_fields.get("description"), **identity)
+        record, entry_memberships = _load_component(store, page, entry, here)
+        if record["group"]:
             group_names.add(record, record["name"])
-            for member_reference in _id_list(entry, "components", here):
-                memberships.append((member_reference, record, f"{here}.components"))
-        else:
-            group_reference = component_fields.pop("group_id", None)
-            if isinstance(group_flag, str):
-                group_reference = group_reference or group_flag
-            elif group_flag not in (None, False):
-                raise SeedError(f"{here}.group must be true (a group), false, or a group's name")
-            record = _add(here, store.add_component, page, component_fields, **identity)
-            if group_reference:
-                memberships.append((record, group_reference, here))
-        if isinstance(entry.get("automation_email"), str):
-            record["automation_email"] = entry["automation_email"]
-        if "position" in entry:
-            if isinstance(entry["position"], bool) or not isinstance(entry["position"], int):
-                raise SeedError(f"{here}.position must be an integer")
-            record["position"] = entry["position"]
+        memberships.extend(entry_memberships)
     names = _component_names(page)
     for member, group, here in memberships:
         # A member names its group, or a group lists its members: the same relation either way
@@ -240,6 +217,39 @@ def _load_components(store: Store, page: PageData, entries: list, where: str) ->
             raise SeedError(f"{here}: {error}") from None
     # Names with their group ("EU/Compute") only exist once members are placed
     return _component_names(page)
+
+
+def _load_component(store: Store, page: PageData, entry: dict, here: str) -> tuple[dict, list]:
+    """One component or group, and the group memberships it names (resolved later)."""
+    _check_keys(entry, _COMPONENT_KEYS, here)
+    component_fields = _clean(entry, fields.COMPONENT_WRITABLE, here)
+    if not component_fields.get("name"):
+        raise SeedError(f"{here}.name is required")
+    group_flag = entry.get("group")
+    identity = _identity(entry, here)
+    memberships = []
+    if group_flag is True:
+        record = _add(here, store.add_component_group, page, component_fields["name"], [],
+                      component_fields.get("description"), **identity)
+        memberships = [(member, record, f"{here}.components") for member in _id_list(entry, "components", here)]
+    else:
+        if group_flag not in (None, False) and not isinstance(group_flag, str):
+            raise SeedError(f"{here}.group must be true (a group), false, or a group's name")
+        group_reference = component_fields.pop("group_id", None) or (group_flag or None)
+        record = _add(here, store.add_component, page, component_fields, **identity)
+        if group_reference:
+            memberships = [(record, group_reference, here)]
+    # Server-set fields that a state dump carries: kept, so that a dump loads back unchanged
+    automation_email = entry.get("automation_email")
+    if automation_email is not None:
+        if not isinstance(automation_email, str):
+            raise SeedError(f"{here}.automation_email must be a string")
+        record["automation_email"] = automation_email
+    if "position" in entry:
+        if isinstance(entry["position"], bool) or not isinstance(entry["position"], int):
+            raise SeedError(f"{here}.position must be an integer")
+        record["position"] = entry["position"]
+    return record, memberships
 
 
 def _component_names(page: PageData) -> _Names:

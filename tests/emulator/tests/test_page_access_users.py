@@ -211,3 +211,12 @@ def test_membership_change_bumps_updated_at_only_on_change(api):
     assert first["updated_at"] > user["updated_at"]
     again = api.patch(base, json={"component_ids": [API]}).json()
     assert again["updated_at"] == first["updated_at"]
+
+
+def test_ids_in_the_query_count_as_in_the_body(api):
+    # Rails merges query parameters into params: a DELETE with ?component_ids[]= removes only those
+    user = create_user(api)
+    base = f"{USERS}/{user['id']}/components"
+    api.post(base, json={"component_ids": [API, DASHBOARD]})
+    assert api.delete(base, params={"component_ids[]": [API]}).status_code == 200
+    assert component_ids_of(api, user["id"]) == [DASHBOARD]
