@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 import time
+import traceback
 
 from werkzeug.wrappers import Request, Response
 
@@ -126,13 +128,21 @@ class EmulatorApp:
         if body_error is not None:
             status, answer, headers = body_error.status, {"message": body_error.message}, body_error.headers
         else:
-            params, from_form = merged_params(request, body)
-            try:
-                status, answer = api.dispatch(self.store, request, key, params, from_form)
-                headers = {}
-            except ApiError as error:
-                status, answer, headers = error.status, {"message": error.message}, error.headers
+            status, answer, headers = self._answer(request, key, body)
         self.requests.finish(entry, status, fault_config)
         if fault is not None and fault.reset:
             return Response(DroppedConnection(environ), status=status)
         return json_response(status, answer, headers)
+
+    def _answer(self, request: Request, key: str | None, body) -> tuple[int, object, dict]:
+        """Run the API request: (status, body, headers)."""
+        params, from_form = merged_params(request, body)
+        try:
+            status, answer = api.dispatch(self.store, request, key, params, from_form)
+            return status, answer, {}
+        except ApiError as error:
+            return error.status, {"message": error.message}, error.headers
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            # A bug in the emulator: answer it as JSON like every error, and show where on stderr
+            traceback.print_exc(file=sys.stderr)
+            return 500, {"message": f"internal emulator error: {error!r}"}, {}
