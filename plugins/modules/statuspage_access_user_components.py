@@ -36,7 +36,9 @@ attributes:
   diff_mode:
     support: full
     details:
-      - The diff lists the user's components before and after as C(Group/Name) labels.
+      - The diff lists the user's components before and after as C(Group/Name) labels. When the task
+        lists only ids the user already has, the page's component list is not read (to save a request)
+        and the group's id stands in for its name, for example C(6myciscsr0ww/Compute).
   idempotent:
     support: full
 options:
