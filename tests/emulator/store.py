@@ -386,6 +386,8 @@ class Store:
             user_ids = _dedupe(changes.pop("page_access_user_ids"))
             self.check_access_user_ids(page, user_ids, "page_access_group.page_access_user_ids", 422)
             if user_ids != group["page_access_user_ids"]:
+                for user_id in set(group["page_access_user_ids"]) ^ set(user_ids):
+                    touch(page.access_users[user_id])  # its page_access_group_ids changes too
                 for user_id in list(group["page_access_user_ids"]):
                     if user_id not in user_ids:
                         self.unlink(page.access_users[user_id], group)
@@ -470,6 +472,8 @@ class Store:
             self.check_access_group_ids(page, group_ids, "page_access_user.page_access_group_ids", 422)
         changed = False
         if group_ids is not None and group_ids != user["page_access_group_ids"]:
+            for group_id in set(user["page_access_group_ids"]) ^ set(group_ids):
+                touch(page.access_groups[group_id])  # its page_access_user_ids changes too
             for group_id in list(user["page_access_group_ids"]):
                 if group_id not in group_ids:
                     self.unlink(user, page.access_groups[group_id])

@@ -118,3 +118,13 @@ def test_unknown_user_in_group_body_is_422(api):
     group = create_group(api)
     answer = api.patch(f"{GROUPS}/{group['id']}", json={"page_access_group": {"page_access_user_ids": ["nosuchuser00"]}})
     assert answer.status_code == 422 and "nosuchuser00" in answer.json()["message"]
+
+
+def test_membership_change_moves_both_sides_updated_at(api):
+    group = create_group(api)
+    user = create_user(api, "t@example.com")
+    api.patch(f"{USERS}/{user['id']}", json={"page_access_user": {"page_access_group_ids": [group["id"]]}})
+    assert api.get(f"{GROUPS}/{group['id']}").json()["updated_at"] > group["updated_at"]
+    moved_user = api.get(f"{USERS}/{user['id']}").json()
+    api.patch(f"{GROUPS}/{group['id']}", json={"page_access_group": {"page_access_user_ids": []}})
+    assert api.get(f"{USERS}/{user['id']}").json()["updated_at"] > moved_user["updated_at"]
