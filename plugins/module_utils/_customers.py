@@ -215,8 +215,7 @@ def _plan_group(state, customer, resolved, listed_user_ids):
 def make_plan(client, page_id, customers, use_groups=False, prune=False, prune_email_domains=None):
     """Read the page once and return the plan, or raise one ``InputError`` naming every problem."""
     problems = input_problems(customers, use_groups, prune, prune_email_domains)
-    if problems:
-        raise InputError('; '.join(problems))
+    # Names are resolved even when the list already has problems, so one run reports them all.
     state = PageState(client, page_id)
     resolved_by_customer = {}
     for customer in customers:
