@@ -1,6 +1,6 @@
 """Rate limiting and scripted faults, configured through PUT /__emulator__/faults.
 
-The throttle copies the real API's: a rolling window per API key; a throttled request is
+The throttle copies the real API's: a burst, then a steady rate, per API key; a throttled request is
 answered 420 or 429 with Retry-After and does nothing, so it is safe to retry. Scripted faults
 let a test make one chosen request fail in a chosen way: answer an error without doing
 anything, do the work but lose the answer (the dangerous case for a client that retries a
@@ -9,7 +9,6 @@ create), or answer late.
 
 from __future__ import annotations
 
-import collections
 import re
 import threading
 import time
@@ -31,7 +30,13 @@ def _number(config: dict, name: str, where: str, minimum: float, integer: bool =
 
 
 class Throttle:
-    """``limit`` accepted requests per key in any ``window`` seconds; beyond that, ``status``."""
+    """A per-key token bucket: a burst of ``limit`` requests, then ``limit / window`` a second.
+
+    That is how Statuspage describes its limit ("1 request per second per key, measured over
+    a 60 second rolling window": a burst of about 60 passes, then about one a second). A strict
+    sliding log would instead block for the rest of the window after a burst, which no client
+    sees from the real API. Beyond the limit, requests are answered ``status``.
+    """
 
     def __init__(self, config: dict):
         if not isinstance(config, dict):
@@ -46,20 +51,21 @@ class Throttle:
             raise ApiError(400, "throttle.status must be 420 or 429")
         self.retry_after = _number({"retry_after": config.get("retry_after", 1)}, "retry_after", "throttle", 0,
                                    integer=True)
-        self._accepted: dict[str, collections.deque] = {}
+        # key -> (tokens left, when they were counted)
+        self._buckets: dict[str, tuple[float, float]] = {}
 
     def config(self) -> dict:
         return {"limit": self.limit, "window": self.window, "status": self.status,
                 "retry_after": self.retry_after}
 
     def admit(self, key: str, now: float) -> bool:
-        """Count the request and return True, or return False (not counted) if over the limit."""
-        accepted = self._accepted.setdefault(key, collections.deque())
-        while accepted and accepted[0] <= now - self.window:
-            accepted.popleft()
-        if len(accepted) >= self.limit:
+        """Take a token and return True, or return False (nothing taken) if the bucket is empty."""
+        tokens, counted_at = self._buckets.get(key, (float(self.limit), now))
+        tokens = min(float(self.limit), tokens + (now - counted_at) * self.limit / self.window)
+        if tokens < 1.0:
+            self._buckets[key] = (tokens, now)
             return False
-        accepted.append(now)
+        self._buckets[key] = (tokens - 1.0, now)
         return True
 
 

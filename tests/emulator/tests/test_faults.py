@@ -44,6 +44,14 @@ def test_throttle_is_per_key_and_throttled_requests_do_not_count(emulator, api, 
     assert api.get(PAGE).status_code == 200
 
 
+def test_throttle_allows_a_burst_then_a_steady_rate(api, control):
+    # 4 per 0.4 s: a burst of 4, then one every 0.1 s, like Statuspage's 60 per 60 s.
+    control.faults({"throttle": {"limit": 4, "window": 0.4, "status": 420, "retry_after": 1}})
+    assert [api.get(PAGE).status_code for _attempt in range(5)] == [200] * 4 + [420]
+    time.sleep(0.12)
+    assert [api.get(PAGE).status_code for _attempt in range(2)] == [200, 420]
+
+
 def test_throttled_requests_are_logged(api, control):
     control.faults({"throttle": {"limit": 1, "window": 60, "status": 420, "retry_after": 1}})
     api.get(PAGE)
