@@ -51,10 +51,13 @@ class ModuleExit(Exception):
         self.failed = failed
 
 
-def call(method, path, status=200, response=None, query=None, body=None, headers=None):
-    """One declared request: ``path`` under the API, exact ``query`` and JSON ``body`` if given."""
+def call(method, path, status=200, response=None, query=None, body=None, headers=None, raises=None):
+    """One declared request: ``path`` under the API, exact ``query`` and JSON ``body`` if given.
+
+    ``raises`` is an exception the transport raises instead of answering (a lost answer).
+    """
     return dict(method=method, path=path, status=status, response=response, query=query,
-                body=body, headers=headers)
+                body=body, headers=headers, raises=raises)
 
 
 def register_call(rsps, declared):
@@ -67,7 +70,9 @@ def register_call(rsps, declared):
         match.append(matchers.json_params_matcher(declared['body']))
     kwargs = dict(method=declared['method'], url=API + declared['path'], status=declared['status'],
                   match=match, headers=declared['headers'])
-    if declared['response'] is not None:
+    if declared.get('raises') is not None:
+        kwargs['body'] = declared['raises']
+    elif declared['response'] is not None:
         kwargs['json'] = declared['response']
     rsps.add(**kwargs)
 
