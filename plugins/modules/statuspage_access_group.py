@@ -28,7 +28,7 @@ description:
     O(users) is set. A change costs one more request, and in diff mode the names of members
     listed by id that leave the group cost one list more."
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE

@@ -20,7 +20,7 @@ description:
     that kind, one request per 100 components of the page, one per 100 metrics and one per 100
     page access users, whatever the number of groups."
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE

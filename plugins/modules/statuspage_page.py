@@ -20,7 +20,7 @@ description:
   - Only the options you set are compared and changed; every other field of the page is left as it is.
   - Costs one request to read the page, and one more only when something differs.
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.attributes

@@ -17,7 +17,7 @@ description:
   - Never changes anything. Returns an empty list, not an error, when no page matches.
   - Costs one request, plus one per returned page with O(include_status_embed_config=true).
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.attributes

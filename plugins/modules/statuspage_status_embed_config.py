@@ -21,7 +21,7 @@ description:
   - To read the config without changing it, use M(community.statuspage.statuspage_page_info) with
     O(community.statuspage.statuspage_page_info#module:include_status_embed_config=true).
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE
