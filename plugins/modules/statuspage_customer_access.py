@@ -24,12 +24,12 @@ description:
   - Every problem in the list (malformed or duplicate e-mails, a user under two customers, unknown
     or ambiguous component or metric names) is reported at once, before anything is written.
   - With O(plan_only=true) it only reads and returns the plan; with O(plan) it applies a plan made
-    so, without reading the page again. The role M(community.statuspage.customer_onboarding) uses
+    so, without reading the page again. The role C(community.statuspage.customer_onboarding) uses
     the pair to show progress while it applies the plan in batches.
   - This is the module behind the C(community.statuspage.customer_onboarding) role; for one user, see
     M(community.statuspage.statuspage_access_user).
 author:
-  - community.statuspage contributors
+  - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
   - community.statuspage.statuspage
   - community.statuspage.statuspage.PAGE
