@@ -18,12 +18,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.community.statuspage.plugins.module_utils._errors import (
-    ConflictError,
-    InputError,
-    ServerError,
-    TransportError,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._access_user import CREATED, create_user
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_path, list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
     apply_membership,
@@ -33,7 +29,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._membership i
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_components, load_metrics
 from ansible_collections.community.statuspage.plugins.module_utils._users import (
     email_problem,
-    find_user_by_email,
     index_by_email,
     list_users,
     users_path,
@@ -308,23 +303,6 @@ def plan_diff(entries):
 
 # ---- applying ---------------------------------------------------------------------------------
 
-def _create_user(client, page_id, fields):
-    """POST a new user; on 409 or an unknown outcome, re-read instead of sending a second invite."""
-    try:
-        created = client.post(users_path(page_id), {'page_access_user': fields})
-        if isinstance(created, dict) and created.get('id'):
-            return created, True
-    except ConflictError:
-        pass
-    except (ServerError, TransportError) as exc:
-        if not exc.outcome_unknown:
-            raise
-    existing = find_user_by_email(client, page_id, fields['email'])
-    if existing is None:
-        raise InputError('creating page access user %s failed and it does not exist: run again to retry' % fields['email'])
-    return existing, False
-
-
 def _apply_user(client, page_id, operation, group_id):
     action = operation['action']
     if action == 'delete':
@@ -337,8 +315,9 @@ def _apply_user(client, page_id, operation, group_id):
         if group_id:
             # Joining the customer's group at creation costs no extra request.
             fields['page_access_group_ids'] = [group_id]
-        user, created = _create_user(client, page_id, fields)
-        user_id, found_after_all = user['id'], not created
+        # 409 and lost answers are re-read, never blindly repeated: see create_user.
+        user, how = create_user(client, page_id, fields)
+        user_id, found_after_all = user['id'], how != CREATED
     elif fields:
         client.patch(users_path(page_id, user_id), {'page_access_user': fields})
     for kind in KINDS:

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates the plugin reference in docs/plugins/ from the plugins' own documentation
+# (antsibull-docs, the tool docs.ansible.com uses), so the reference never drifts from
+# what ansible-doc shows. Run it after changing a module's DOCUMENTATION, and commit the result.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$ROOT/scripts/setup.sh" >/dev/null
+VENV="$ROOT/.venv/latest"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+mkdir -p "$WORK/collections/ansible_collections/community"
+ln -s "$ROOT" "$WORK/collections/ansible_collections/community/statuspage"
+# antsibull-docs runs ansible-doc from PATH.
+PATH="$VENV/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
+  "$VENV/bin/antsibull-docs" collection --use-current --squash-hierarchy --fail-on-error \
+  --output-format simplified-rst --no-add-antsibull-docs-version \
+  --dest-dir "$WORK/out" community.statuspage
+rm -rf "$ROOT/docs/plugins"
+mv "$WORK/out" "$ROOT/docs/plugins"
+echo "docs/plugins/: $(find "$ROOT/docs/plugins" -name '*.rst' | wc -l) pages"
