@@ -24,7 +24,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     ConflictError,
     NotFoundError,
@@ -32,6 +31,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     StatuspageError,
     TransportError,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._groups import list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
     apply_membership,
     plan_membership,
@@ -54,13 +54,9 @@ USER_FIELDS = ('external_login', 'page_access_group_ids')
 
 # ---- page access groups ---------------------------------------------------------------------
 
-def access_groups_path(page_id):
-    return api_path('pages', page_id, 'page_access_groups')
-
-
 def load_access_groups(client, page_id):
     """The page's access groups as a ``GroupDirectory``: one request per 100 groups."""
-    return GroupDirectory(client.list(access_groups_path(page_id)))
+    return GroupDirectory(list_groups(client, page_id))
 
 
 class GroupDirectory(object):
