@@ -173,9 +173,17 @@ class StatuspageClient(object):
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, validate_certs=True, timeout=30,
                  rate_limit_retry_timeout=600, session=None, sleep=None):
+        # A key pasted from a file often ends in a newline; requests would refuse the header and
+        # quote it (escaped, so no scrubbing could find it) in its error. Clean it or refuse it
+        # here, and never repeat it.
+        api_key = (api_key or '').strip()
         if not api_key:
             raise InputError(
                 'no API key: set the api_key option or the STATUSPAGE_API_KEY environment variable')
+        if any(ord(char) < 32 or ord(char) == 127 or char.isspace() for char in api_key):
+            raise InputError(
+                'the API key contains spaces or control characters, so it cannot be a Statuspage '
+                'API key: check how it is stored (the key itself is not shown here)')
         self._api_key = api_key
         self.base_url = validate_api_url(api_url)
         self.validate_certs = validate_certs
@@ -280,7 +288,11 @@ class StatuspageClient(object):
             if status == 404 and not_found_is_none:
                 return None
             if status >= 400:
-                raise self._error_from_response(method, path, response, idempotent)
+                error = self._error_from_response(method, path, response, idempotent)
+                # A 404 to a repeated DELETE may mean our first attempt did the work: callers
+                # that report "changed" need to know the request was sent more than once.
+                error.retried = server_error_attempt > 0
+                raise error
             return self._json_body(response)
 
     # ---- helpers ------------------------------------------------------------------------------
@@ -337,5 +349,6 @@ class StatuspageClient(object):
     def _scrub(self, text):
         """Remove the API key from any text: it must never reach a message or a log."""
         if text and self._api_key:
-            text = text.replace(self._api_key, '********')
+            for form in (self._api_key, repr(self._api_key)[1:-1]):
+                text = text.replace(form, '********')
         return text

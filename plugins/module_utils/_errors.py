@@ -28,6 +28,9 @@ class StatuspageError(Exception):
         self.path = path
         self.status = status
         self.api_message = api_message
+        # True when the client had sent this request more than once (after a 5xx or a lost
+        # connection) before this answer.
+        self.retried = False
 
     def __str__(self):
         return self.message

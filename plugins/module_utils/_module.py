@@ -24,7 +24,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._client impor
     REQUESTS_IMPORT_ERROR,
     StatuspageClient,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._errors import StatuspageError
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError, StatuspageError
 
 
 def common_argument_spec():
@@ -60,6 +60,7 @@ def run_module(module, work):
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     client = None
     try:
+        _check_page_id(module.params)
         client = client_from_module(module)
         result = work(module, client)
     except StatuspageError as exc:
@@ -67,6 +68,15 @@ def run_module(module, work):
         module.fail_json(msg=str(exc), **exc.to_result())
     _warn_about_throttling(module, client)
     module.exit_json(**result)
+
+
+def _check_page_id(params):
+    # An unset STATUSPAGE_PAGE_ID read through a template arrives as '', which passes
+    # required=True and would turn into a request for /pages//...: say what is missing instead.
+    page_id = params.get('page_id')
+    if page_id is not None and not str(page_id).strip():
+        raise InputError('page_id is empty: set the page_id option or the STATUSPAGE_PAGE_ID environment variable '
+                         '(the 12-character id in the page\'s management URL)')
 
 
 def _warn_about_throttling(module, client):

@@ -61,13 +61,18 @@ def get_user(client, page_id, user_id):
 
 
 def find_user(client, page_id, email=None, user_id=None):
-    """The user named by ``user_id`` and/or ``email``, or ``None``; one request either way.
+    """The user named by ``user_id`` and/or ``email``, or ``None``; one request (per 100 matches).
 
     With both, they must name the same user: a disagreement is an ``InputError``, raised before
     anything is written.
     """
     if user_id:
         user = get_user(client, page_id, user_id)
+        if user is None and email:
+            # Falling back to the e-mail would create (and invite) someone the task did not
+            # name by id, or adopt another user: the two must agree, so say they do not.
+            raise InputError('user_id %r: no page access user with that id on page %s; leave user_id '
+                             'out to find or create the user by email %r' % (user_id, page_id, email))
         if user is not None and email and not same_email(user.get('email'), email):
             raise InputError('user_id %r is the page access user %r, not email %r' % (
                 user_id, user.get('email'), email))

@@ -313,3 +313,32 @@ def test_transport_error_never_shows_the_key(fake_time):
     with pytest.raises(TransportError) as caught:
         client.get('/pages')
     assert KEY not in str(caught.value)
+
+
+def test_a_key_with_a_trailing_newline_is_cleaned(rsps, fake_time):
+    client = StatuspageClient(KEY + '\n', sleep=fake_time.sleep)
+    rsps.get(API + '/pages', json=[], match=[matchers.header_matcher({'Authorization': 'OAuth ' + KEY})])
+    assert client.get('/pages') == []
+
+
+@pytest.mark.parametrize('bad_key', [KEY[:5] + ' ' + KEY[5:], KEY[:5] + '\n' + KEY[5:], KEY + '\x00'])
+def test_a_key_with_spaces_or_control_characters_is_refused_without_repeating_it(bad_key):
+    with pytest.raises(InputError) as caught:
+        StatuspageClient(bad_key)
+    assert 'control characters' in str(caught.value)
+    assert KEY[:5] not in str(caught.value) and KEY[5:] not in str(caught.value)
+
+
+def test_an_error_says_whether_the_request_was_sent_more_than_once(client, rsps):
+    rsps.delete(API + '/pages/p/page_access_users/u', status=502)
+    rsps.delete(API + '/pages/p/page_access_users/u', status=404, json={'message': 'not found'})
+    with pytest.raises(NotFoundError) as caught:
+        client.delete('/pages/p/page_access_users/u')
+    assert caught.value.retried is True
+
+
+def test_a_first_answer_error_is_not_marked_retried(client, rsps):
+    rsps.delete(API + '/pages/p/page_access_users/u', status=404)
+    with pytest.raises(NotFoundError) as caught:
+        client.delete('/pages/p/page_access_users/u')
+    assert caught.value.retried is False

@@ -190,3 +190,8 @@ def test_info_with_status_embed_config_and_no_match_sends_nothing_more(run_modul
     result, failed = run_module(statuspage_page_info.main, {'page_name': 'Nope', 'include_status_embed_config': True},
                                 [call('GET', '/pages', response=[PAGE])])
     assert not failed and result['pages'] == []
+
+
+def test_an_empty_page_id_fails_before_any_request(run_module):
+    result, failed = run_module(statuspage_page_info.main, {'page_id': '  '}, [])
+    assert failed and 'page_id is empty' in result['msg'] and 'STATUSPAGE_PAGE_ID' in result['msg']
