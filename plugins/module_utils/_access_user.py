@@ -31,7 +31,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     StatuspageError,
     TransportError,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._groups import list_groups
+from ansible_collections.community.statuspage.plugins.module_utils._groups import CREATED, RECOVERED
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
     apply_membership,
     plan_membership,
@@ -50,55 +50,6 @@ MEMBER_KINDS = ('component', 'metric')
 MEMBER_OPTIONS = {'component': 'components', 'metric': 'metrics'}
 # The user fields the API lets us write; ``email`` is how the user is found, never patched here.
 USER_FIELDS = ('external_login', 'page_access_group_ids')
-
-
-# ---- page access groups ---------------------------------------------------------------------
-
-def load_access_groups(client, page_id):
-    """The page's access groups as a ``GroupDirectory``: one request per 100 groups."""
-    return GroupDirectory(list_groups(client, page_id))
-
-
-class GroupDirectory(object):
-    """A page's access groups, for turning names into ids and ids back into names."""
-
-    def __init__(self, groups):
-        self.by_id = dict((group['id'], group) for group in groups)
-        self._by_name = {}
-        for group in groups:
-            self._by_name.setdefault(group.get('name'), []).append(group)
-
-    def name(self, group_id):
-        group = self.by_id.get(group_id)
-        return group.get('name') if group else group_id
-
-    def names(self, group_ids):
-        return sorted(self.name(group_id) for group_id in group_ids or [])
-
-    def resolve(self, references, option='page_access_groups'):
-        """``(ids, problems)``: one message per reference that is unknown or ambiguous."""
-        ids = []
-        problems = []
-        for reference in references or []:
-            reference = str(reference).strip()
-            if reference in self.by_id:
-                group_id = reference
-            else:
-                matches = self._by_name.get(reference, [])
-                if len(matches) > 1:
-                    problems.append('%s: access group name %r is ambiguous: it is any of %s; use the id' % (
-                        option, reference, ', '.join(sorted(group['id'] for group in matches))))
-                    continue
-                if not matches:
-                    known = sorted('%r (%s)' % (group.get('name'), group['id']) for group in self.by_id.values())
-                    problems.append('%s: no access group %r on this page; %s' % (
-                        option, reference,
-                        ('the page has ' + ', '.join(known)) if known else 'the page has no access groups'))
-                    continue
-                group_id = matches[0]['id']
-            if group_id not in ids:
-                ids.append(group_id)
-        return ids, problems
 
 
 # ---- what the task asks for -----------------------------------------------------------------
@@ -213,7 +164,7 @@ def user_state(user, members=None):
     return {'user': user, 'members': dict(members or {})}
 
 
-def predicted_state(plan, desired):
+def predicted_state(plan):
     """What check mode reports: the user as it would be after the plan."""
     if plan.create is not None:
         user = dict(plan.create)
@@ -230,9 +181,10 @@ def predicted_state(plan, desired):
 def describe_user(state, groups=None, catalogs=None):
     """The shape a module returns for a user: options of statuspage_access_user, plus ``id``.
 
-    ``groups`` (a ``GroupDirectory``) adds ``page_access_groups`` names; ``catalogs`` maps a
-    member kind to its ``Catalog`` and adds ``components``/``metrics`` as ``{id, name[, group]}``
-    for the kinds in ``state['members']``.
+    ``page_access_groups`` holds ids, as statuspage_access_user_info returns them and as the
+    option accepts them; ``groups`` (a ``GroupDirectory``) adds their names as
+    ``page_access_group_names``. ``catalogs`` maps a member kind to its ``Catalog`` and adds
+    ``components``/``metrics`` as ``{id, name[, group]}`` for the kinds in ``state['members']``.
     """
     if not state or not state.get('user'):
         return {}
@@ -241,10 +193,10 @@ def describe_user(state, groups=None, catalogs=None):
         'id': user.get('id'),
         'email': user.get('email'),
         'external_login': user.get('external_login'),
-        'page_access_group_ids': sorted(user.get('page_access_group_ids') or []),
+        'page_access_groups': sorted(user.get('page_access_group_ids') or []),
     }
     if groups is not None:
-        described['page_access_groups'] = groups.names(user.get('page_access_group_ids'))
+        described['page_access_group_names'] = groups.names(user.get('page_access_group_ids'))
     for kind, ids in sorted((state.get('members') or {}).items()):
         catalog = (catalogs or {}).get(kind)
         members = [catalog.describe(item_id) if catalog else {'id': item_id} for item_id in ids]
@@ -284,9 +236,8 @@ def find_after_conflict(client, page_id, email):
     return None
 
 
-CREATED = 'created'
+# CREATED and RECOVERED come from _groups, shared with create_group.
 EXISTED = 'existed'
-RECOVERED = 'recovered'
 
 
 def create_user(client, page_id, body):
@@ -358,7 +309,7 @@ def ensure_user(client, page_id, current, desired, current_members=None, check_m
         return False, user_state(current, dict(
             (kind, sorted(plan.memberships[kind].final)) for kind in plan.memberships)), warnings
     if check_mode:
-        return True, predicted_state(plan, desired), warnings
+        return True, predicted_state(plan), warnings
 
     user = current
     changed = False

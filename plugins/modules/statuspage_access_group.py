@@ -50,7 +50,10 @@ options:
       - Without O(group_id), the group is found by this exact name (one request listing the
         page's groups); it is created with this name when O(state=present) and none exists.
         A name shared by several groups fails the task; use O(group_id) then.
-      - With O(group_id), the group is renamed to this name if it differs.
+      - With O(group_id) and O(state=present), the group is renamed to this name if it differs.
+      - With O(group_id) and O(state=absent), this must be the group's current name: a group
+        whose name differs is not deleted, and the task fails before anything is written, saying
+        which group the id is (a guard against deleting the wrong group by a mistyped id).
       - One of O(name) and O(group_id) is required.
     type: str
   group_id:
@@ -154,15 +157,13 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     InputError,
     NotFoundError,
-    ServerError,
-    TransportError,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._groups import (
+    CREATED,
     MEMBER_FIELDS,
+    create_group,
     find_group,
-    groups_named,
     groups_path,
-    list_groups,
     member_ids,
     user_label,
 )
@@ -295,20 +296,15 @@ def ensure_present(client, page_id, group, desired, check_mode, name):
             predicted.update(body)
             predicted.update(id=None, page_id=page_id)
             return True, predicted
-        try:
-            return True, client.post(groups_path(page_id), {'page_access_group': body})
-        except (ServerError, TransportError) as exc:
-            if not getattr(exc, 'outcome_unknown', False):
-                raise
-            # The create may have happened: look before anything else, never POST twice.
-            created = groups_named(list_groups(client, page_id), name)
-            if len(created) != 1:
-                raise
-            group = created[0]
-            changes = group_changes(group, desired)
-            if not changes:
-                return True, group
-            return True, client.patch(groups_path(page_id, group['id']), {'page_access_group': changes})
+        group, how = create_group(client, page_id, body)
+        if how == CREATED:
+            return True, group
+        # Found after a lost answer: it may have landed with less than was sent.
+        changes = group_changes(group, desired)
+        if not changes:
+            return True, group
+        updated = client.patch(groups_path(page_id, group['id']), {'page_access_group': changes})
+        return True, updated if isinstance(updated, dict) else dict(group, **changes)
     changes = group_changes(group, desired)
     if not changes:
         return False, group
@@ -317,6 +313,17 @@ def ensure_present(client, page_id, group, desired, check_mode, name):
         return True, predicted
     updated = client.patch(groups_path(page_id, group['id']), {'page_access_group': changes})
     return True, updated if isinstance(updated, dict) else predicted
+
+
+def wrong_group_problem(group, params):
+    """With ``group_id`` and ``name`` both set, refuse to delete a group of another name."""
+    if group is None or params['name'] is None or not params['group_id']:
+        return
+    if group.get('name') != params['name']:
+        raise InputError(
+            'group_id %r is the page access group named %r, not %r; it was not deleted. To delete '
+            'it, give its name or leave name out; to delete the group named %r, leave group_id out'
+            % (params['group_id'], group.get('name'), params['name'], params['name']))
 
 
 def ensure_absent(client, page_id, group, check_mode):
@@ -355,6 +362,7 @@ def run(module, client):
     names = Names()
     fields = ['name']
     if params['state'] == 'absent':
+        wrong_group_problem(group, params)
         changed = ensure_absent(client, page_id, group, module.check_mode)
         after = None
     else:

@@ -171,15 +171,19 @@ user:
       description: Login at the identity provider.
       type: str
       sample: ann
-    page_access_group_ids:
-      description: Ids of the user's page access groups.
+    page_access_groups:
+      description:
+        - Ids of the user's page access groups, as M(community.statuspage.statuspage_access_user_info)
+          returns them and as O(page_access_groups) accepts them.
       type: list
       elements: str
-    page_access_groups:
-      description: Names of the user's page access groups.
+      sample: [p3wmty1hclss]
+    page_access_group_names:
+      description: Names of the user's page access groups, sorted.
       type: list
       elements: str
       returned: when O(page_access_groups) is set
+      sample: [Customers EU]
     components:
       description:
         - The components the user may see, each with C(id), C(name), C(group) (the group's name)
@@ -207,11 +211,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._access_user 
     describe_user,
     diff_view,
     ensure_user,
-    load_access_groups,
     remove_user,
     user_state,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
+from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import read_members
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,

@@ -17,7 +17,8 @@ description:
   - Each user is returned with the option names of M(community.statuspage.statuspage_access_user)
     (C(id), C(email), C(external_login), C(page_access_groups), and with O(include_access) also
     C(components) and C(metrics)), all as ids, so that a user can be fed back to that module
-    as it is. The names that go with the ids are in RV(labels).
+    as it is. The names that go with the ids are in RV(labels), and with O(include_access) the
+    group names also in C(page_access_group_names), as that module returns them.
   - Never changes anything. Returns an empty list, not an error, when no user matches.
   - 'Request cost: with O(email), one request; without, one request per 100 users of the page.
     O(include_access=true) adds two requests per user (its components and its metrics; one more
@@ -100,9 +101,17 @@ users:
       type: str
       sample: ann
     page_access_groups:
-      description: Ids of the user's page access groups.
+      description: Ids of the user's page access groups (the form O(community.statuspage.statuspage_access_user#module:page_access_groups) accepts).
       type: list
       elements: str
+    page_access_group_names:
+      description:
+        - Names of the user's page access groups, sorted; the same key as in the result of
+          M(community.statuspage.statuspage_access_user).
+      type: list
+      elements: str
+      returned: when O(include_access=true)
+      sample: [Customers EU]
     components:
       description: Ids of the components the user may see (not counting those of its groups).
       type: list
@@ -126,10 +135,8 @@ labels:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._access_user import (
-    OWNER,
-    load_access_groups,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._access_user import OWNER
+from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import read_members
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
@@ -170,6 +177,7 @@ def run(module, client):
         for group_id in groups.by_id:
             labels[group_id] = groups.name(group_id)
     for user in described:
+        user['page_access_group_names'] = groups.names(user['page_access_groups'])
         components = read_members(client, page_id, OWNER, user['id'], 'component')
         metrics = read_members(client, page_id, OWNER, user['id'], 'metric')
         user['components'] = sorted(member['id'] for member in components)

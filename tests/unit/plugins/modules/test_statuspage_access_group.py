@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
+import requests
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_access_group as module
 
@@ -174,6 +175,49 @@ def test_create_whose_answer_was_lost_and_did_not_happen_fails(run_module):
     assert failed and result['status'] == 503 and 'may still have been carried out' in result['msg']
 
 
+def test_create_whose_connection_was_lost_is_found_not_repeated(run_module):
+    created = dict(OTHER_GROUP, id='grpnew000001', name='Hooli')
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, body={'page_access_group': {'name': 'Hooli'}},
+             raises=requests.exceptions.ConnectionError('Connection reset by peer')),
+        list_groups([OTHER_GROUP, GROUP, created]),
+    ])
+    assert not failed and result['changed'] is True and result['group'] == created
+
+
+def test_create_found_after_a_lost_answer_without_its_members_is_completed(run_module):
+    partial = dict(OTHER_GROUP, id='grpnew000001', name='Hooli')
+    completed = dict(partial, metric_ids=['mtruptime001'])
+    result, failed = run_module(module.main, args(name='Hooli', metrics=['Uptime']), [
+        list_groups(), list_metrics(),
+        call('POST', GROUPS, status=502, body={'page_access_group': {'name': 'Hooli', 'metric_ids': ['mtruptime001']}},
+             response={'message': 'bad gateway'}),
+        list_groups([OTHER_GROUP, GROUP, partial]),
+        call('PATCH', GROUPS + '/grpnew000001', body={'page_access_group': {'metric_ids': ['mtruptime001']}},
+             response=completed),
+    ])
+    assert not failed and result['changed'] is True and result['group'] == completed
+
+
+def test_create_whose_answer_was_lost_and_the_name_is_now_twice_there_fails(run_module):
+    twins = [dict(OTHER_GROUP, id='grpnew000001', name='Hooli'), dict(OTHER_GROUP, id='grpnew000002', name='Hooli')]
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, status=500, body={'page_access_group': {'name': 'Hooli'}}, response={'message': 'oops'}),
+        list_groups([GROUP] + twins),
+    ])
+    assert failed and 'grpnew000001, grpnew000002' in result['msg'] and 'not tried again' in result['msg']
+
+
+def test_create_refused_is_not_followed_by_a_list(run_module):
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, status=422, body={'page_access_group': {'name': 'Hooli'}}, response={'error': 'bad name'}),
+    ])
+    assert failed and result['status'] == 422
+
+
 def test_unknown_group_id_cannot_be_created(run_module):
     result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1'},
                                 [call('GET', GROUPS + '/nosuchgroup1', status=404)])
@@ -185,6 +229,30 @@ def test_absent_deletes(run_module):
         list_groups(), call('DELETE', GROUPS + '/grpglobex001', response=GROUP)], diff=True)
     assert not failed and result['changed'] is True and result['group'] is None
     assert result['diff'] == {'before': {'state': 'present', 'name': 'Globex'}, 'after': {'state': 'absent'}}
+
+
+def test_absent_by_id_and_its_own_name_deletes(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Globex',
+                                              'state': 'absent'}, [
+        call('GET', GROUPS + '/grpglobex001', response=GROUP), call('DELETE', GROUPS + '/grpglobex001', response=GROUP)])
+    assert not failed and result['changed'] is True and result['group'] is None
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_absent_by_id_of_a_group_with_another_name_deletes_nothing(run_module, check_mode):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Initech',
+                                              'state': 'absent'},
+                                [call('GET', GROUPS + '/grpglobex001', response=GROUP)], check_mode=check_mode, diff=True)
+    assert failed
+    assert "group_id 'grpglobex001' is the page access group named 'Globex', not 'Initech'" in result['msg']
+    assert 'not deleted' in result['msg']
+
+
+def test_absent_by_unknown_id_and_a_name_is_no_change(run_module):
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1', 'name': 'Initech',
+                                              'state': 'absent'},
+                                [call('GET', GROUPS + '/nosuchgroup1', status=404)])
+    assert not failed and result['changed'] is False
 
 
 def test_absent_in_check_mode_sends_no_delete(run_module):

@@ -87,7 +87,7 @@ def test_existing_user_nothing_to_change_costs_one_request(run_module):
     result, failed = run_module(statuspage_access_user.main, args(), [lookup()], diff=True)
     assert not failed and result['changed'] is False
     assert result['user'] == {'id': 'annuser00001', 'email': 'ann@example.com', 'external_login': None,
-                              'page_access_group_ids': []}
+                              'page_access_groups': []}
     assert result['diff']['before'] == result['diff']['after']
 
 
@@ -107,8 +107,9 @@ def test_update_patches_only_what_differs(run_module):
         call('PATCH', user_path(), body={'page_access_user': {'page_access_group_ids': ['custeu000001']}}, response=updated),
     ], diff=True)
     assert not failed and result['changed'] is True
-    assert result['user']['page_access_groups'] == ['Customers EU']
-    assert result['user']['page_access_group_ids'] == ['custeu000001']
+    assert result['user']['page_access_group_names'] == ['Customers EU']
+    assert result['user']['page_access_groups'] == ['custeu000001']
+    assert 'page_access_group_ids' not in result['user']
     assert result['diff'] == {
         'before': {'email': 'ann@example.com', 'external_login': 'ann', 'page_access_groups': ['Support']},
         'after': {'email': 'ann@example.com', 'external_login': 'ann', 'page_access_groups': ['Customers EU']},
@@ -137,7 +138,8 @@ def test_group_order_does_not_matter(run_module):
     result, failed = run_module(statuspage_access_user.main, args(page_access_groups=['Customers EU', 'support00001']), [
         lookup(found=[current]), groups_list()])
     assert not failed and result['changed'] is False
-    assert result['user']['page_access_groups'] == ['Customers EU', 'Support']
+    assert result['user']['page_access_group_names'] == ['Customers EU', 'Support']
+    assert result['user']['page_access_groups'] == ['custeu000001', 'support00001']
 
 
 def test_components_by_name_exact_set_on_existing_user(run_module):
@@ -223,7 +225,8 @@ def test_new_user_with_components_and_metrics_does_not_read_its_empty_sets(run_m
     assert not failed and result['changed'] is True
     assert 'warnings' not in result
     assert [c['id'] for c in result['user']['components']] == ['lcrype1hzn91', 'd59ujm7rjqit']
-    assert result['user']['page_access_groups'] == ['Support']
+    assert result['user']['page_access_group_names'] == ['Support']
+    assert result['user']['page_access_groups'] == ['support00001']
 
 
 def test_new_user_in_check_mode(run_module):

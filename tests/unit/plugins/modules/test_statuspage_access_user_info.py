@@ -65,8 +65,10 @@ def test_include_access_reads_each_users_components_and_metrics(run_module):
     assert not failed
     ann, bob = result['users']
     assert ann == {'id': 'annuser00001', 'email': 'ann@example.com', 'external_login': None, 'page_access_groups': [],
+                   'page_access_group_names': [],
                    'components': ['d59ujm7rjqit', 'lcrype1hzn91'], 'metrics': ['grdk5uo2yv22']}
     assert bob['components'] == [] and bob['metrics'] == []
+    assert bob['page_access_groups'] == ['support00001'] and bob['page_access_group_names'] == ['Support']
     assert result['labels']['lcrype1hzn91'] == 'EU/Compute'
     assert result['labels']['d59ujm7rjqit'] == 'Platform/API'
     assert result['labels']['grdk5uo2yv22'] == 'API Latency'

@@ -10,7 +10,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.module_utils._access_user import (
-    GroupDirectory,
     create_body,
     describe_user,
     desired_user,
@@ -21,6 +20,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._access_user 
     user_changes,
     user_state,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._groups import GroupDirectory
 
 ANN = {'id': 'annuser00001', 'email': 'ann@example.com', 'external_login': 'ann', 'page_access_group_ids': ['g1']}
 
@@ -73,11 +73,11 @@ def test_create_body_leaves_out_unset():
 
 def test_predicted_new_user_and_description():
     plan = plan_user(None, desired_user('a@b.c', page_access_group_ids=['g1'], component_ids=['c1']))
-    state = predicted_state(plan, None)
+    state = predicted_state(plan)
     groups = GroupDirectory([{'id': 'g1', 'name': 'Gold'}])
     assert describe_user(state, groups) == {
-        'id': None, 'email': 'a@b.c', 'external_login': None, 'page_access_group_ids': ['g1'],
-        'page_access_groups': ['Gold'], 'components': [{'id': 'c1'}]}
+        'id': None, 'email': 'a@b.c', 'external_login': None, 'page_access_groups': ['g1'],
+        'page_access_group_names': ['Gold'], 'components': [{'id': 'c1'}]}
     assert diff_view(state, groups) == {'email': 'a@b.c', 'external_login': None, 'page_access_groups': ['Gold'],
                                         'components': ['c1']}
     assert describe_user(user_state(None)) == {} and diff_view(None) == {}
@@ -90,3 +90,11 @@ def test_group_directory_resolves_names_and_ids():
     ids, problems = groups.resolve(['Twin', 'Lead'])
     assert ids == [] and len(problems) == 2
     assert 'ambiguous' in problems[0] and "no access group 'Lead'" in problems[1]
+    assert 'g2, g3' in problems[0] and "'Gold' (g1)" in problems[1]
+
+
+def test_group_directory_names_unknown_ids_by_id():
+    groups = GroupDirectory([{'id': 'g1', 'name': 'Gold'}])
+    assert groups.names(['zz', 'g1']) == ['Gold', 'zz'] and groups.names(None) == []
+    ids, problems = GroupDirectory([]).resolve(['Gold'])
+    assert ids == [] and 'the page has no access groups' in problems[0]
