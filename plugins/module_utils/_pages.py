@@ -3,7 +3,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Finding pages, shared by statuspage_page and statuspage_page_info.
+"""Finding pages, shared by statuspage_page and statuspage_page_info, and the path of a page's
+status embed config (statuspage_status_embed_config, statuspage_page_info).
 
 Private to community.statuspage: it may change without notice.
 """
@@ -24,6 +25,11 @@ def list_pages(client):
 def get_page(client, page_id):
     """The page, or ``None`` when it does not exist. A page the key may not see raises 403."""
     return client.get(api_path('pages', page_id))
+
+
+def status_embed_config_path(page_id):
+    """The path of a page's status embed config (GET, PATCH)."""
+    return api_path('pages', page_id, 'status_embed_config')
 
 
 def pages_named(pages, page_name):

@@ -102,18 +102,17 @@ pages:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._pages import find_pages
+from ansible_collections.community.statuspage.plugins.module_utils._pages import find_pages, status_embed_config_path
 
 
 def run(module, client):
     pages = find_pages(client, page_id=module.params['page_id'], page_name=module.params['page_name'])
     if module.params['include_status_embed_config']:
-        pages = [dict(page, status_embed_config=client.get(api_path('pages', page['id'], 'status_embed_config')))
+        pages = [dict(page, status_embed_config=client.get(status_embed_config_path(page['id'])))
                  for page in pages]
     return {'changed': False, 'pages': pages}
 

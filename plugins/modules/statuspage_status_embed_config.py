@@ -115,7 +115,6 @@ status_embed_config:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._compare import (
     colour_problems,
     diff_of,
@@ -127,6 +126,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._pages import status_embed_config_path
 from ansible_collections.community.statuspage.plugins.module_utils._settings import ensure_settings
 
 COLOUR_FIELDS = (
@@ -135,10 +135,6 @@ COLOUR_FIELDS = (
 )
 # Every field the API lets us write (patchPagesPageIdStatusEmbedConfig); nothing else is sent.
 WRITABLE_FIELDS = ('position',) + COLOUR_FIELDS
-
-
-def embed_config_path(page_id):
-    return api_path('pages', page_id, 'status_embed_config')
 
 
 def desired_config(params):
@@ -154,7 +150,7 @@ def desired_config(params):
 
 def describe_config(client, page_id):
     """The page's status embed config; ``InputError`` when the page does not exist."""
-    config = client.get(embed_config_path(page_id))
+    config = client.get(status_embed_config_path(page_id))
     if config is None:
         raise InputError('page_id %r: no such page (or the API key cannot see it)' % (page_id,))
     return config
@@ -164,7 +160,7 @@ def run(module, client):
     params = module.params
     desired = desired_config(params)
     current = describe_config(client, params['page_id'])
-    changed, after = ensure_settings(client, embed_config_path(params['page_id']), 'status_embed_config',
+    changed, after = ensure_settings(client, status_embed_config_path(params['page_id']), 'status_embed_config',
                                      current, desired, module.check_mode, colour_fields=COLOUR_FIELDS)
     result = {'changed': changed, 'status_embed_config': after}
     if module._diff:

@@ -107,3 +107,12 @@ def test_position_refused_by_the_api(run_module):
     ])
     assert failed and result['status'] == 422
     assert 'Position is not included in the list' in result['msg']
+
+
+def test_the_path_is_built_in_one_place_shared_with_page_info():
+    from ansible_collections.community.statuspage.plugins.module_utils import _pages
+    from ansible_collections.community.statuspage.plugins.modules import statuspage_page_info
+    assert _pages.status_embed_config_path('acmecloud123') == PATH
+    assert _pages.status_embed_config_path('a/b c') == '/pages/a%2Fb%20c/status_embed_config'
+    assert module.status_embed_config_path is _pages.status_embed_config_path
+    assert statuspage_page_info.status_embed_config_path is _pages.status_embed_config_path
