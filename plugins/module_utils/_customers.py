@@ -3,30 +3,33 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Making a page's audience match a list of customers: plan with reads only, then apply.
+"""Making a page's audience match a list of customers: check, plan, apply.
 
 Private to community.statuspage: it may change without notice.
 
-A plan costs one list of users, one list of components (and of metrics, and of groups, only
-when used) and one read of each listed user's grants: the same whatever the number of
-customers, plus one request per existing user. Applying a plan sends only writes, except for
-the re-read that follows a create whose outcome is unknown. Plans are plain data so a role can
-make one plan, show it, and apply it in batches that report progress.
+Checking reads the page's lists once (users; components, metrics and groups only when the list
+uses them) and reports every problem in the whole list before anything is written. Planning
+adds one read of each listed existing user's grants (per kind the customer manages). Applying
+sends only the writes that differ, except for the re-read that follows a create whose answer
+was lost. What checking read can be handed on as a snapshot, so the role reads the lists once
+and then plans and applies batch after batch, showing progress.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.community.statuspage.plugins.module_utils._access_user import CREATED, create_user
+from ansible_collections.community.statuspage.plugins.module_utils._access_user import CREATED, create_user, same_field
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
-from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_path, list_groups
+from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_named, groups_path, list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
+    SUB_RESOURCES,
     apply_membership,
     plan_membership,
     read_members,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_components, load_metrics
+from ansible_collections.community.statuspage.plugins.module_utils._resolve import Catalog
 from ansible_collections.community.statuspage.plugins.module_utils._users import (
     email_problem,
     index_by_email,
@@ -56,6 +59,10 @@ def input_problems(customers, use_groups, prune, prune_email_domains):
         problems.append(
             'prune=true needs prune_email_domains (or use_groups=true): without an allow-list of '
             'the e-mail domains this list owns, pruning would remove every other page access user')
+    if prune and not customers:
+        problems.append(
+            'prune=true with an empty customer list would remove every user the list owns; '
+            'offboard customers with state=absent instead')
     owner_of_email = {}
     seen_names = set()
     for position, customer in enumerate(customers, 1):
@@ -90,25 +97,46 @@ def _email_domain(email):
 # ---- planning ---------------------------------------------------------------------------------
 
 class PageState(object):
-    """What one plan reads from the page, each list at most once."""
+    """What a plan reads from the page: each list at most once, or none at all with a snapshot.
 
-    def __init__(self, client, page_id):
+    A snapshot is what an earlier task of the same run read (``snapshot()``): the role reads the
+    page once, checks the whole list, then plans batch after batch from that snapshot, reading
+    only each batch's users' grants.
+    """
+
+    def __init__(self, client, page_id, snapshot=None):
         self.client = client
         self.page_id = page_id
-        self.users = index_by_email(list_users(client, page_id))
+        snapshot = snapshot or {}
+        users = snapshot.get('users')
+        self.user_list = users if users is not None else list_users(client, page_id)
+        self.users = index_by_email(self.user_list)
+        self.catalog_items = {}
         self.catalogs = {}
-        self.groups = None
+        for kind in KINDS:
+            if snapshot.get(OPTION_OF_KIND[kind]) is not None:
+                self.catalog_items[kind] = snapshot[OPTION_OF_KIND[kind]]
+                self.catalogs[kind] = Catalog(self.catalog_items[kind], kind)
+        self.groups = snapshot.get('groups')
 
     def catalog(self, kind):
         if kind not in self.catalogs:
-            loader = load_components if kind == 'component' else load_metrics
-            self.catalogs[kind] = loader(self.client, self.page_id)
+            path = api_path('pages', self.page_id, SUB_RESOURCES[kind])
+            self.catalog_items[kind] = self.client.list(path)
+            self.catalogs[kind] = Catalog(self.catalog_items[kind], kind)
         return self.catalogs[kind]
 
     def group_list(self):
         if self.groups is None:
             self.groups = list_groups(self.client, self.page_id)
         return self.groups
+
+    def snapshot(self):
+        """What was read, to hand to later tasks of the same run."""
+        taken = {'users': self.user_list, 'groups': self.groups}
+        for kind, items in self.catalog_items.items():
+            taken[OPTION_OF_KIND[kind]] = items
+        return taken
 
 
 def _resolve_customer(state, customer, problems):
@@ -164,7 +192,9 @@ def _plan_user(state, customer, user, resolved, in_group):
             fields['subscribe_to_components'] = customer['subscribe_to_components']
     else:
         operation['action'] = 'keep'
-        if user.get('external_login') is not None and existing.get('external_login') != user['external_login']:
+        # Compared as statuspage_access_user compares it ('' and null are the same login).
+        if user.get('external_login') is not None and not same_field(
+                'external_login', existing.get('external_login'), user['external_login']):
             fields['external_login'] = user['external_login']
             operation['external_login_before'] = existing.get('external_login')
     operation['fields'] = fields
@@ -185,10 +215,7 @@ def _plan_user(state, customer, user, resolved, in_group):
 
 def _plan_group(state, customer, resolved, listed_user_ids):
     """The customer's page access group: create, update the sets that differ, or delete."""
-    matches = [group for group in state.group_list() if group.get('name') == customer['name']]
-    if len(matches) > 1:
-        raise InputError('customer %r: %d page access groups have that name (%s); keep one' % (
-            customer['name'], len(matches), ', '.join(group['id'] for group in matches)))
+    matches = groups_named(state.group_list(), customer['name'])
     group = matches[0] if matches else None
     operation = {'name': customer['name'], 'id': (group or {}).get('id')}
     if customer.get('state') == 'absent':
@@ -207,46 +234,61 @@ def _plan_group(state, customer, resolved, listed_user_ids):
     return operation
 
 
-def make_plan(client, page_id, customers, use_groups=False, prune=False, prune_email_domains=None):
-    """Read the page once and return the plan, or raise one ``InputError`` naming every problem."""
+def check_customers(state, customers, use_groups=False, prune=False, prune_email_domains=None):
+    """Resolve every customer's names; raise one ``InputError`` naming every problem in the list.
+
+    Returns ``{customer name: {kind: ids or None}}`` for the customers to onboard.
+    """
     problems = input_problems(customers, use_groups, prune, prune_email_domains)
     # Names are resolved even when the list already has problems, so one run reports them all.
-    state = PageState(client, page_id)
-    resolved_by_customer = {}
+    resolved = {}
     for customer in customers:
         if customer.get('state') != 'absent':
-            resolved_by_customer[customer['name']] = _resolve_customer(state, customer, problems)
+            resolved[customer['name']] = _resolve_customer(state, customer, problems)
+    if use_groups:
+        for customer in customers:
+            matches = groups_named(state.group_list(), customer.get('name'))
+            if len(matches) > 1:
+                problems.append('customer %r: %d page access groups have that name (%s); keep one' % (
+                    customer['name'], len(matches), ', '.join(sorted(group['id'] for group in matches))))
     if problems:
-        raise InputError('; '.join(problems))
+        raise InputError('%d problem(s) in the customer list, nothing was written: %s' % (
+            len(problems), '; '.join(problems)))
+    return resolved
 
+
+def plan_customers(state, customers, resolved, use_groups=False):
+    """One entry per customer; reads each listed existing user's grants (one request per kind)."""
     entries = []
-    listed = set()
-    managed_group_ids = set()
     for customer in customers:
         users = [normalise_user(entry) for entry in customer.get('users') or []]
-        listed.update(user['email'].lower() for user in users)
         entry = {'customer': customer['name'], 'state': customer.get('state') or 'present', 'group': None}
         if use_groups:
             existing_ids = [state.users[user['email'].lower()]['id'] for user in users if user['email'].lower() in state.users]
-            entry['group'] = _plan_group(state, customer, resolved_by_customer.get(customer['name']), existing_ids)
-            if entry['group']['id']:
-                managed_group_ids.add(entry['group']['id'])
+            entry['group'] = _plan_group(state, customer, resolved.get(customer['name']), existing_ids)
         entry['users'] = [
-            _plan_user(state, customer, user, resolved_by_customer.get(customer['name']), use_groups) for user in users]
+            _plan_user(state, customer, user, resolved.get(customer['name']), use_groups) for user in users]
         entries.append(entry)
-
-    if prune:
-        domains = set(domain.lower().lstrip('@') for domain in prune_email_domains or [])
-        pruned = []
-        for email, user in sorted(state.users.items()):
-            if email in listed:
-                continue
-            owned = _email_domain(email) in domains or bool(managed_group_ids & set(user.get('page_access_group_ids') or []))
-            if owned:
-                pruned.append({'email': user.get('email'), 'customer': None, 'id': user['id'], 'action': 'delete'})
-        if pruned:
-            entries.append({'customer': None, 'state': 'pruned', 'group': None, 'users': pruned})
     return entries
+
+
+def plan_pruning(state, customers, use_groups=False, prune_email_domains=None):
+    """Users no customer lists and the list owns: by e-mail domain, or in a listed customer's group."""
+    listed = set()
+    for customer in customers:
+        listed.update(normalise_user(entry)['email'].lower() for entry in customer.get('users') or [])
+    domains = set(domain.lower().lstrip('@') for domain in prune_email_domains or [])
+    managed_group_ids = set()
+    if use_groups:
+        names = set(customer['name'] for customer in customers)
+        managed_group_ids = set(group['id'] for group in state.group_list() if group.get('name') in names)
+    pruned = []
+    for email, user in sorted(state.users.items()):
+        if email in listed:
+            continue
+        if _email_domain(email) in domains or managed_group_ids & set(user.get('page_access_group_ids') or []):
+            pruned.append({'email': user.get('email'), 'customer': None, 'id': user['id'], 'action': 'delete'})
+    return [{'customer': None, 'state': 'pruned', 'group': None, 'users': pruned}] if pruned else []
 
 
 # ---- describing a plan ------------------------------------------------------------------------

@@ -23,9 +23,11 @@ description:
     N + ceil(users/100) + ceil(components/100) requests and writes nothing.
   - Every problem in the list (malformed or duplicate e-mails, a user under two customers, unknown
     or ambiguous component or metric names) is reported at once, before anything is written.
-  - With O(plan_only=true) it only reads and returns the plan; with O(plan) it applies a plan made
-    so, without reading the page again. The role C(community.statuspage.customer_onboarding) uses
-    the pair to show progress while it applies the plan in batches.
+  - With O(validate_only=true) it only reads the page's lists, checks the whole list and returns
+    them as RV(snapshot) (and the users pruning would remove as RV(plan)); later tasks of the same
+    run pass O(snapshot) so they do not read those lists again. The role
+    C(community.statuspage.customer_onboarding) uses this to check once, then plan and apply a batch
+    of customers at a time, showing progress after each batch.
   - This is the module behind the C(community.statuspage.customer_onboarding) role; for one user, see
     M(community.statuspage.statuspage_access_user).
 author:
@@ -109,15 +111,23 @@ options:
     type: list
     elements: str
     default: []
-  plan_only:
+  validate_only:
     description:
-      - Only read the page and return the plan (and diff); write nothing, even outside check mode.
+      - Only read the page's lists and check the whole customer list against them; write nothing and
+        read no user's grants. Returns RV(snapshot), and with O(prune=true) the users that would be
+        removed as RV(plan).
     type: bool
     default: false
+  snapshot:
+    description:
+      - The RV(snapshot) returned by an earlier O(validate_only=true) task of the same run. The page's
+        lists are taken from it instead of being read again. Changes made to the page in between by
+        others are not seen, so pass it on within one run only.
+    type: dict
   plan:
     description:
-      - Apply these entries of the RV(plan) returned by an earlier O(plan_only=true) run, without
-        reading the page again. Mutually exclusive with O(customers).
+      - Apply these plan entries (as returned in RV(plan)), without reading anything, for example the
+        users an earlier O(validate_only=true) task found to prune. Mutually exclusive with O(customers).
     type: list
     elements: dict
 seealso:
@@ -143,28 +153,34 @@ EXAMPLES = r'''
     prune_email_domains: [globex.example, initech.example]
   register: audience
 
-- name: Plan first, then apply in batches (what the customer_onboarding role does)
+- name: Check the whole list once (what the customer_onboarding role does)
   community.statuspage.statuspage_customer_access:
     page_id: "{{ statuspage_page_id }}"
     customers: "{{ customers }}"
-    plan_only: true
-  register: audience_plan
+    validate_only: true
+  register: audience_check
 
-- name: Apply ten customers at a time
+- name: Then plan and apply ten customers at a time, without reading the lists again
   community.statuspage.statuspage_customer_access:
     page_id: "{{ statuspage_page_id }}"
-    plan: "{{ item }}"
-  loop: "{{ audience_plan.plan | batch(10) | list }}"
+    customers: "{{ item }}"
+    snapshot: "{{ audience_check.snapshot }}"
+  loop: "{{ customers | batch(10) | list }}"
 '''
 
 RETURN = r'''
 plan:
   description:
     - The customers (and the pruned users) that need a change, with the operations for each.
-      Customers with nothing to change are left out. Pass it, or slices of it, to O(plan).
+      Customers with nothing to change are left out.
+    - With O(validate_only=true), only the users pruning would remove; pass it to O(plan).
   returned: success
   type: list
   elements: dict
+snapshot:
+  description: The page's lists as read (users; components, metrics and groups when used), for O(snapshot).
+  returned: when O(validate_only=true)
+  type: dict
 summary:
   description: How many users (and groups) were (or would be) created, updated, removed or left unchanged.
   returned: success
@@ -180,11 +196,14 @@ api_requests:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.community.statuspage.plugins.module_utils._customers import (
+    PageState,
     apply_plan,
+    check_customers,
     count_actions,
     entry_changes,
-    make_plan,
+    plan_customers,
     plan_diff,
+    plan_pruning,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
@@ -201,19 +220,30 @@ def api_requests(client):
 
 def run(module, client):
     params = module.params
+    page_id = params['page_id']
     if params['plan'] is not None:
         entries = params['plan']
     else:
-        entries = make_plan(client, params['page_id'], params['customers'], use_groups=params['use_groups'],
-                            prune=params['prune'], prune_email_domains=params['prune_email_domains'])
+        state = PageState(client, page_id, params['snapshot'])
+        customers = params['customers']
+        resolved = check_customers(state, customers, use_groups=params['use_groups'], prune=params['prune'],
+                                   prune_email_domains=params['prune_email_domains'])
+        pruning = []
+        if params['prune']:
+            pruning = plan_pruning(state, customers, use_groups=params['use_groups'],
+                                   prune_email_domains=params['prune_email_domains'])
+        if params['validate_only']:
+            return {
+                'changed': False, 'plan': pruning, 'summary': count_actions(pruning),
+                'snapshot': state.snapshot(), 'api_requests': api_requests(client),
+            }
+        entries = plan_customers(state, customers, resolved, use_groups=params['use_groups']) + pruning
     changing = [entry for entry in entries if entry_changes(entry)]
-    summary = count_actions(entries)
-    if not params['plan_only']:
-        apply_plan(client, params['page_id'], changing, check_mode=module.check_mode)
+    apply_plan(client, page_id, changing, check_mode=module.check_mode)
     result = {
-        'changed': bool(changing) and not params['plan_only'],
+        'changed': bool(changing),
         'plan': changing,
-        'summary': summary,
+        'summary': count_actions(entries),
         'api_requests': api_requests(client),
     }
     if module._diff:
@@ -236,7 +266,8 @@ def main():
         use_groups=dict(type='bool', default=False),
         prune=dict(type='bool', default=False),
         prune_email_domains=dict(type='list', elements='str', default=[]),
-        plan_only=dict(type='bool', default=False),
+        validate_only=dict(type='bool', default=False),
+        snapshot=dict(type='dict'),
         plan=dict(type='list', elements='dict'),
     )
     module = AnsibleModule(

@@ -77,22 +77,40 @@ def test_check_mode_predicts_and_writes_nothing(run_module):
     assert not failed and result['changed'] is True and result['summary']['created'] == 1
 
 
-def test_plan_only_reads_and_reports_no_change(run_module):
-    result, failed = run_module(module.main, args([GLOBEX], plan_only=True), [list_users([]), list_components()])
-    assert not failed and result['changed'] is False
-    assert [entry['customer'] for entry in result['plan']] == ['Globex']
-    assert result['plan'][0]['users'][0]['action'] == 'create'
+def test_validate_only_reads_the_lists_and_returns_them(run_module):
+    result, failed = run_module(module.main, args([GLOBEX], validate_only=True), [list_users([ANN]), list_components()])
+    assert not failed and result['changed'] is False and result['plan'] == []
+    assert result['snapshot']['users'] == [ANN]
+    assert result['snapshot']['components'] == COMPONENTS
+    assert 'metrics' not in result['snapshot']
 
 
-def test_applying_a_plan_reads_nothing(run_module):
-    planned, failed = run_module(module.main, args([GLOBEX], plan_only=True), [list_users([]), list_components()])
-    assert not failed
-    result, failed = run_module(module.main, {'page_id': PAGE, 'plan': planned['plan']}, [
-        call('POST', USERS, body={'page_access_user': {'email': 'Ann@globex.example'}}, response=ANN),
-        call('POST', '%s/userann00001/components' % USERS, status=201,
-             body={'component_ids': ['compapi00001', 'compeu000001']}, response=[]),
+def test_a_snapshot_saves_the_lists_and_only_grants_are_read(run_module):
+    snapshot = {'users': [ANN], 'components': COMPONENTS, 'groups': None}
+    result, failed = run_module(module.main, args([GLOBEX], snapshot=snapshot), [
+        user_components('userann00001', [COMPONENTS[1], COMPONENTS[4]]),
     ])
-    assert not failed and result['changed'] is True
+    assert not failed and result['changed'] is False
+    assert result['api_requests'] == {'total': 1, 'GET': 1}
+
+
+def test_validate_only_returns_who_pruning_removes_and_plan_applies_it(run_module):
+    stray = {'id': 'userold00001', 'email': 'old@globex.example'}
+    checked, failed = run_module(module.main, args([GLOBEX], validate_only=True, prune=True,
+                                                   prune_email_domains=['globex.example']),
+                                 [list_users([ANN, stray]), list_components()])
+    assert not failed
+    assert [user['email'] for entry in checked['plan'] for user in entry['users']] == ['old@globex.example']
+    result, failed = run_module(module.main, {'page_id': PAGE, 'plan': checked['plan']}, [
+        call('DELETE', '%s/userold00001' % USERS, status=204),
+    ])
+    assert not failed and result['changed'] is True and result['summary']['removed'] == 1
+
+
+def test_prune_with_an_empty_list_is_refused(run_module):
+    result, failed = run_module(module.main, args([], prune=True, prune_email_domains=['globex.example']),
+                                [list_users([ANN])])
+    assert failed and 'empty customer list' in result['msg']
 
 
 def test_a_changed_set_is_one_replace(run_module):
