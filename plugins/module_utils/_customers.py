@@ -22,7 +22,8 @@ __metaclass__ = type
 from ansible_collections.community.statuspage.plugins.module_utils._access_user import CREATED, create_user, same_field
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_named, groups_path, list_groups
+from ansible_collections.community.statuspage.plugins.module_utils._groups import CREATED as GROUP_CREATED
+from ansible_collections.community.statuspage.plugins.module_utils._groups import create_group, groups_named, groups_path, list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
     SUB_RESOURCES,
     apply_membership,
@@ -378,8 +379,12 @@ def _apply_user(client, page_id, operation, group_id):
 def _apply_group(client, page_id, operation):
     action = operation['action']
     if action == 'create':
-        created = client.post(groups_path(page_id), {'page_access_group': operation['fields']})
-        return created['id']
+        # A lost answer is re-read, never a second group: see create_group.
+        group, how = create_group(client, page_id, operation['fields'])
+        if how != GROUP_CREATED:
+            # The group may have landed with fewer fields than sent: set them all again.
+            client.patch(groups_path(page_id, group['id']), {'page_access_group': operation['fields']})
+        return group['id']
     if action == 'update':
         client.patch(groups_path(page_id, operation['id']), {'page_access_group': operation['fields']})
     elif action == 'delete':
