@@ -51,7 +51,7 @@ options:
         page's groups); it is created with this name when O(state=present) and none exists.
         A name shared by several groups fails the task; use O(group_id) then.
       - With O(group_id) and O(state=present), the group is renamed to this name if it differs.
-      - With O(group_id) and O(state=absent), this must be the group's current name: a group
+      - With O(group_id) and O(state=absent), this must be the group's current name. A group
         whose name differs is not deleted, and the task fails before anything is written, saying
         which group the id is (a guard against deleting the wrong group by a mistyped id).
       - One of O(name) and O(group_id) is required.
