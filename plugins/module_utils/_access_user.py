@@ -347,7 +347,8 @@ def remove_user(client, page_id, current, check_mode=False):
     if not check_mode:
         try:
             client.delete(users_path(page_id, current['id']))
-        except NotFoundError:
-            # Deleted by someone else since the look-up: absent either way.
-            return False, None
+        except NotFoundError as exc:
+            # Gone since the look-up. After a retried DELETE, our own first attempt did it;
+            # else someone else did: absent either way.
+            return exc.retried, None
     return True, None

@@ -332,9 +332,10 @@ def ensure_absent(client, page_id, group, check_mode):
     if not check_mode:
         try:
             client.delete(groups_path(page_id, group['id']))
-        except NotFoundError:
-            # Deleted by someone else since we read it: the goal is reached, by no doing of ours.
-            return False
+        except NotFoundError as exc:
+            # Gone since we read it. After a retried DELETE, our own first attempt did it; else
+            # someone else did, and the goal is reached by no doing of ours.
+            return exc.retried
     return True
 
 

@@ -439,3 +439,21 @@ def test_unknown_id_is_checked_against_the_page(run_module, option):
     result, failed = run_module(statuspage_access_user.main, args(**{option: ['zzzzzzzzzzzz']}), [
         lookup(), members(option, []), kind_catalog])
     assert failed and "'zzzzzzzzzzzz'" in result['msg']
+
+
+def test_a_retried_delete_answered_404_is_our_change():
+    import requests as requests_lib
+    import responses as responses_lib
+    from responses.registries import OrderedRegistry
+    from ansible_collections.community.statuspage.plugins.module_utils._access_user import remove_user
+    from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient
+
+    client = StatuspageClient('key', sleep=lambda seconds: None)
+    url = 'https://api.statuspage.io/v1/pages/p/page_access_users/u1'
+    with responses_lib.RequestsMock(registry=OrderedRegistry, assert_all_requests_are_fired=True) as rsps:
+        rsps.delete(url, body=requests_lib.exceptions.ConnectionError('reset'))
+        rsps.delete(url, status=404)
+        assert remove_user(client, 'p', {'id': 'u1'}) == (True, None)
+    with responses_lib.RequestsMock(assert_all_requests_are_fired=True) as rsps:
+        rsps.delete(url, status=404)
+        assert remove_user(client, 'p', {'id': 'u1'}) == (False, None)
