@@ -19,6 +19,7 @@ __metaclass__ = type
 
 import email.utils
 import ipaddress
+import math
 import time
 import traceback
 
@@ -125,7 +126,7 @@ def parse_retry_after(value, now=None):
         if when is None:
             return DEFAULT_RETRY_AFTER
         seconds = when.timestamp() - (time.time() if now is None else now)
-    if seconds != seconds:  # NaN
+    if math.isnan(seconds):
         return DEFAULT_RETRY_AFTER
     return min(MAX_RETRY_AFTER, max(MIN_RETRY_AFTER, seconds))
 
@@ -189,8 +190,7 @@ class StatuspageClient(object):
         self.validate_certs = validate_certs
         self.timeout = timeout
         self.rate_limit_retry_timeout = rate_limit_retry_timeout
-        # Looked up at call time, so tests can replace time.sleep and never really wait.
-        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self._injected_sleep = sleep
         self._session = session if session is not None else requests.Session()
         self._session.headers.update({
             'Authorization': 'OAuth %s' % api_key,
@@ -296,6 +296,10 @@ class StatuspageClient(object):
             return self._json_body(response)
 
     # ---- helpers ------------------------------------------------------------------------------
+
+    def _sleep(self, seconds):
+        # time.sleep is looked up at call time, so tests can replace it and never really wait.
+        (self._injected_sleep or time.sleep)(seconds)
 
     def _send(self, method, url, params, body):
         self.request_count += 1

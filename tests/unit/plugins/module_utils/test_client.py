@@ -175,7 +175,7 @@ def test_throttling_gives_up_when_the_task_budget_would_be_passed(client, rsps, 
 
 
 def test_throttle_budget_is_shared_by_all_requests_of_a_task(client, rsps, fake_time):
-    for _ in range(2):
+    for _attempt in range(2):
         rsps.get(API + '/pages', status=429, headers={'Retry-After': '12'})
         rsps.get(API + '/pages', json=[])
     rsps.get(API + '/pages', status=429, headers={'Retry-After': '12'})
@@ -196,7 +196,7 @@ def test_idempotent_requests_are_retried_on_503(client, rsps, fake_time, method)
 
 
 def test_retries_stop_after_three_attempts(client, rsps):
-    for _ in range(3):
+    for _attempt in range(3):
         rsps.get(API + '/pages', status=503, json={'message': 'maintenance'})
     with pytest.raises(ServerError) as caught:
         client.get('/pages')

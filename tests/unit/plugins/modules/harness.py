@@ -75,5 +75,3 @@ def register_call(rsps, declared):
     elif declared['response'] is not None:
         kwargs['json'] = declared['response']
     rsps.add(**kwargs)
-
-
