@@ -70,7 +70,7 @@ expand_step() {
 }
 
 parse_arguments() {
-  local word expanded wanted=() after_dashes=false
+  local word expanded words wanted=() after_dashes=false
   for word in "$@"; do
     if $after_dashes; then TARGETS+=("$word"); continue; fi
     case $word in
@@ -154,7 +154,22 @@ run_integration() {
   in_venv "$1" ansible-test integration "${TARGETS[@]}" --python "$(python_version "$1")" --venv --color no --continue-on-error
   status=$?
   stop_stray_emulators
+  report_target_times
   return $status
+}
+
+# report_target_times: seconds per target that passed, from the data file ansible-test
+# writes for each integration run (failed targets are not in it).
+report_target_times() {
+  local data
+  data=$(find "$COLLECTION/tests/output/data" -name 'integration-*.json' -newer "$LOGS" 2>/dev/null | sort | tail -n 1)
+  [[ -n $data ]] || return 0
+  "$LATEST/bin/python" - "$data" <<'EOF'
+import json, sys
+targets = json.load(open(sys.argv[1]))["targets"]
+print("seconds per passed target: " + ", ".join(
+    "%s %.0f" % (name, info["run_time_seconds"]) for name, info in sorted(targets.items())))
+EOF
 }
 
 # stop_stray_emulators: setup_emulator records the pid of each emulator it starts; a target
@@ -215,6 +230,7 @@ statuspage_emulator_url: http://127.0.0.1:$emulator_port
 EOF
       in_venv "$LATEST" ansible-test integration "${TARGETS[@]}" --python "$(python_version "$LATEST")" --venv --color no --continue-on-error
       status=$?
+      report_target_times
       rm -f "$COLLECTION/tests/integration/integration_config.yml"
       report_prism_violations "$work/prism.log" || status=1
     else
