@@ -90,24 +90,35 @@ def is_loopback_host(host):
         return False
 
 
+def _shown_url(parts):
+    """The URL without user info, query or fragment: those may hold a secret (``?api_key=``)."""
+    host = parts.hostname or ''
+    if parts.port:
+        host = '%s:%s' % (host, parts.port)
+    return '%s://%s%s' % (parts.scheme, host, parts.path)
+
+
 def validate_api_url(api_url):
     """Return the normalised base URL or raise ``InputError``.
 
     Plain http is refused except on loopback: the key travels in a header, and over http that
     header can be read by anyone on the path. The emulator listens on 127.0.0.1, so tests work.
+    Messages never repeat a query, fragment or user info, where people put keys by mistake.
     """
     url = (api_url or '').strip().rstrip('/')
     parts = urlsplit(url)
     if parts.scheme not in ('https', 'http') or not parts.hostname:
         raise InputError(
-            'api_url %r is not a URL: expected something like %s' % (api_url, DEFAULT_API_URL))
+            'api_url is not an http(s) URL with a host: expected something like %s' % DEFAULT_API_URL)
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise InputError(
+            'api_url %s... must not carry a query, a fragment or user info (the API key goes in '
+            'api_key or STATUSPAGE_API_KEY, and travels in a header)' % _shown_url(parts))
     if parts.scheme == 'http' and not is_loopback_host(parts.hostname):
         raise InputError(
-            'api_url %r uses plain http to a host that is not loopback, so the API key would '
+            'api_url %s uses plain http to a host that is not loopback, so the API key would '
             'travel in clear: use https (for example %s); plain http is accepted only for '
-            '127.0.0.1, ::1 or localhost (the local emulator)' % (api_url, DEFAULT_API_URL))
-    if parts.query or parts.fragment:
-        raise InputError('api_url %r must not carry a query or a fragment' % (api_url,))
+            '127.0.0.1, ::1 or localhost (the local emulator)' % (_shown_url(parts), DEFAULT_API_URL))
     return url
 
 

@@ -42,6 +42,8 @@ USERS = 'page_access_users'
 GROUPS = 'page_access_groups'
 KINDS = ('component', 'metric')
 OPTION_OF_KIND = {'component': 'components', 'metric': 'metrics'}
+# What a user entry given as a dictionary may say.
+USER_KEYS = frozenset(['email', 'external_login'])
 
 
 # ---- reading the input ------------------------------------------------------------------------
@@ -75,6 +77,10 @@ def input_problems(customers, use_groups, prune, prune_email_domains):
             problems.append('customer name %r is listed twice' % name)
         seen_names.add(name)
         for user in customer.get('users') or []:
+            if isinstance(user, dict) and set(user) - USER_KEYS:
+                problems.append('%s users: %r has %s; a user is an e-mail or a dictionary with %s' % (
+                    where, user, ', '.join(sorted(set(user) - USER_KEYS)), ' and '.join(sorted(USER_KEYS))))
+                continue
             email = normalise_user(user)['email']
             problem = email_problem(email, option='%s users' % where)
             if problem:

@@ -112,14 +112,17 @@ def test_accepted_api_urls(url):
 @pytest.mark.parametrize('url, words', [
     ('http://api.statuspage.io/v1', 'plain http'),
     ('http://10.0.0.5/v1', 'plain http'),
-    ('ftp://127.0.0.1/v1', 'is not a URL'),
-    ('api.statuspage.io', 'is not a URL'),
-    ('https://api.statuspage.io/v1?api_key=x', 'query'),
+    ('ftp://127.0.0.1/v1', 'is not an http(s) URL'),
+    ('api.statuspage.io', 'is not an http(s) URL'),
+    ('https://api.statuspage.io/v1?api_key=' + KEY, 'query'),
+    ('https://me:' + KEY + '@api.statuspage.io/v1', 'user info'),
+    ('http://10.0.0.5/v1#' + KEY, 'fragment'),
 ])
 def test_refused_api_urls(url, words):
     with pytest.raises(InputError) as caught:
         validate_api_url(url)
     assert words in str(caught.value)
+    assert KEY not in str(caught.value)
 
 
 def test_missing_key_is_an_input_error():

@@ -180,12 +180,12 @@ def test_offboarding_deletes_and_pruning_spares_foreign_domains(run_module):
 def test_every_problem_is_named_before_any_write(run_module):
     customers = [
         {'name': 'Hooli', 'users': ['gavin@hooli', 'r@hooli.example', 'R@hooli.example'], 'components': ['Compute', 'Nope', 'EU']},
-        {'name': 'Hooli', 'users': ['r@hooli.example']},
+        {'name': 'Hooli', 'users': ['r@hooli.example', {'emial': 'typo@hooli.example'}]},
     ]
     result, failed = run_module(module.main, args(customers, prune=True), [list_users([]), list_components()])
     assert failed
     message = result['msg']
     for expected in ("'gavin@hooli' is not an e-mail address", 'lists R@hooli.example twice', "customer name 'Hooli' is listed twice",
                      'prune=true needs prune_email_domains', "'Compute' is ambiguous", "no component 'Nope'",
-                     "'EU' is a component group"):
+                     "'EU' is a component group", "has emial; a user is an e-mail or a dictionary with email and external_login"):
         assert expected in message, expected
