@@ -33,6 +33,8 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
 )
 from ansible_collections.community.statuspage.plugins.module_utils._groups import CREATED, RECOVERED
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
+    SUB_RESOURCES,
+    USER_OWNER,
     apply_membership,
     plan_membership,
     read_members,
@@ -44,10 +46,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._users import
     users_path,
 )
 
-OWNER = 'page_access_users'
 MEMBER_KINDS = ('component', 'metric')
-# The module option (and result key) of each member kind.
-MEMBER_OPTIONS = {'component': 'components', 'metric': 'metrics'}
 # The user fields the API lets us write; ``email`` is how the user is found, never patched here.
 USER_FIELDS = ('external_login', 'page_access_group_ids')
 
@@ -200,7 +199,7 @@ def describe_user(state, groups=None, catalogs=None):
     for kind, ids in sorted((state.get('members') or {}).items()):
         catalog = (catalogs or {}).get(kind)
         members = [catalog.describe(item_id) if catalog else {'id': item_id} for item_id in ids]
-        described[MEMBER_OPTIONS[kind]] = sorted(
+        described[SUB_RESOURCES[kind]] = sorted(
             members, key=lambda member: (member.get('group') or '', member.get('name') or '', member['id']))
     return described
 
@@ -215,7 +214,7 @@ def diff_view(state, groups=None, catalogs=None):
         view['page_access_groups'] = groups.names(user.get('page_access_group_ids'))
     for kind, ids in (state.get('members') or {}).items():
         catalog = (catalogs or {}).get(kind)
-        view[MEMBER_OPTIONS[kind]] = catalog.labels(ids) if catalog else sorted(ids)
+        view[SUB_RESOURCES[kind]] = catalog.labels(ids) if catalog else sorted(ids)
     return view
 
 
@@ -293,7 +292,7 @@ def _check_applied(returned, asked, email, verb):
 
 def read_user_members(client, page_id, user_id, kinds):
     """``{kind: ids}`` for ``kinds``: one request per kind per 100 members."""
-    return dict((kind, [member['id'] for member in read_members(client, page_id, OWNER, user_id, kind)])
+    return dict((kind, [member['id'] for member in read_members(client, page_id, USER_OWNER, user_id, kind)])
                 for kind in kinds)
 
 
@@ -334,7 +333,7 @@ def ensure_user(client, page_id, current, desired, current_members=None, check_m
         changed = True
     for kind in sorted(plan.memberships):
         if plan.memberships[kind].changed:
-            apply_membership(client, page_id, OWNER, user['id'], kind, plan.memberships[kind])
+            apply_membership(client, page_id, USER_OWNER, user['id'], kind, plan.memberships[kind])
             changed = True
     members = dict((kind, sorted(plan.memberships[kind].final)) for kind in plan.memberships)
     return changed, user_state(user, members), warnings

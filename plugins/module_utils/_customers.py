@@ -26,6 +26,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._groups impor
 from ansible_collections.community.statuspage.plugins.module_utils._groups import create_group, groups_named, groups_path, list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
     SUB_RESOURCES,
+    USER_OWNER,
     apply_membership,
     plan_membership,
     read_members,
@@ -38,10 +39,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._users import
     users_path,
 )
 
-USERS = 'page_access_users'
-GROUPS = 'page_access_groups'
 KINDS = ('component', 'metric')
-OPTION_OF_KIND = {'component': 'components', 'metric': 'metrics'}
 # What a user entry given as a dictionary may say.
 USER_KEYS = frozenset(['email', 'external_login'])
 
@@ -121,8 +119,8 @@ class PageState(object):
         self.catalog_items = {}
         self.catalogs = {}
         for kind in KINDS:
-            if snapshot.get(OPTION_OF_KIND[kind]) is not None:
-                self.catalog_items[kind] = snapshot[OPTION_OF_KIND[kind]]
+            if snapshot.get(SUB_RESOURCES[kind]) is not None:
+                self.catalog_items[kind] = snapshot[SUB_RESOURCES[kind]]
                 self.catalogs[kind] = Catalog(self.catalog_items[kind], kind)
         self.groups = snapshot.get('groups')
 
@@ -142,7 +140,7 @@ class PageState(object):
         """What was read, to hand to later tasks of the same run."""
         taken = {'users': self.user_list, 'groups': self.groups}
         for kind, items in self.catalog_items.items():
-            taken[OPTION_OF_KIND[kind]] = items
+            taken[SUB_RESOURCES[kind]] = items
         return taken
 
 
@@ -153,13 +151,13 @@ def _resolve_customer(state, customer, problems):
     """
     resolved = {}
     for kind in KINDS:
-        references = customer.get(OPTION_OF_KIND[kind])
+        references = customer.get(SUB_RESOURCES[kind])
         if references is None:
             resolved[kind] = None
         elif not references:
             resolved[kind] = []
         else:
-            option = 'customer %r %s' % (customer['name'], OPTION_OF_KIND[kind])
+            option = 'customer %r %s' % (customer['name'], SUB_RESOURCES[kind])
             resolved[kind], kind_problems = state.catalog(kind).resolve(references, option)
             problems.extend(kind_problems)
     return resolved
@@ -213,9 +211,9 @@ def _plan_user(state, customer, user, resolved, in_group):
         if existing is None:
             current = []
         else:
-            current = [member['id'] for member in read_members(state.client, state.page_id, USERS, existing['id'], kind)]
-        operation[OPTION_OF_KIND[kind]] = _member_plan(state, kind, current, wanted)
-    if existing is not None and (fields or any(operation.get(OPTION_OF_KIND[kind], {}).get('requests') for kind in KINDS)):
+            current = [member['id'] for member in read_members(state.client, state.page_id, USER_OWNER, existing['id'], kind)]
+        operation[SUB_RESOURCES[kind]] = _member_plan(state, kind, current, wanted)
+    if existing is not None and (fields or any(operation.get(SUB_RESOURCES[kind], {}).get('requests') for kind in KINDS)):
         operation['action'] = 'update'
     return operation
 
@@ -231,7 +229,7 @@ def _plan_group(state, customer, resolved, listed_user_ids):
     wanted = {'page_access_user_ids': sorted(listed_user_ids)}
     for kind in KINDS:
         if resolved[kind] is not None:
-            wanted[OPTION_OF_KIND[kind][:-1] + '_ids'] = sorted(resolved[kind])
+            wanted[SUB_RESOURCES[kind][:-1] + '_ids'] = sorted(resolved[kind])
     if group is None:
         operation.update(action='create', fields=dict(wanted, name=customer['name']))
         return operation
@@ -370,16 +368,16 @@ def _apply_user(client, page_id, operation, group_id):
     elif fields:
         client.patch(users_path(page_id, user_id), {'page_access_user': fields})
     for kind in KINDS:
-        member_plan = operation.get(OPTION_OF_KIND[kind])
+        member_plan = operation.get(SUB_RESOURCES[kind])
         if not member_plan:
             continue
         current = member_plan['current']
         if found_after_all:
             # The user existed after all (409 or a lost answer): plan from what it has now.
-            current = [member['id'] for member in read_members(client, page_id, USERS, user_id, kind)]
+            current = [member['id'] for member in read_members(client, page_id, USER_OWNER, user_id, kind)]
         plan = plan_membership(current, member_plan['wanted'], exclusive=True)
         if plan.changed:
-            apply_membership(client, page_id, USERS, user_id, kind, plan)
+            apply_membership(client, page_id, USER_OWNER, user_id, kind, plan)
 
 
 def _apply_group(client, page_id, operation):

@@ -22,6 +22,8 @@ __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._membership import (
+    SUB_RESOURCES,
+    USER_OWNER,
     apply_membership,
     plan_membership,
     read_members,
@@ -34,10 +36,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
 from ansible_collections.community.statuspage.plugins.module_utils._users import email_problem, find_user
 
-# kind -> the module option (and result key) that lists the members.
-OPTIONS = {'component': 'components', 'metric': 'metrics'}
-OWNER = 'page_access_users'
-
 
 def member_access_argument_spec(kind):
     spec = common_argument_spec()
@@ -45,7 +43,7 @@ def member_access_argument_spec(kind):
     spec.update({
         'email': dict(type='str'),
         'user_id': dict(type='str'),
-        OPTIONS[kind]: dict(type='list', elements='str', required=True),
+        SUB_RESOURCES[kind]: dict(type='list', elements='str', required=True),
         'state': dict(type='str', default='present', choices=['present', 'absent']),
         'exclusive': dict(type='bool', default=False),
     })
@@ -57,14 +55,14 @@ def input_problems(params, kind):
     problems = []
     if params['exclusive'] and params['state'] == 'absent':
         problems.append('exclusive=true goes with state=present (it makes the set exact); '
-                        'state=absent only revokes the listed %s' % OPTIONS[kind])
+                        'state=absent only revokes the listed %s' % SUB_RESOURCES[kind])
     if params['email'] is not None:
         problem = email_problem(params['email'])
         if problem:
             problems.append(problem)
-    for reference in params[OPTIONS[kind]]:
+    for reference in params[SUB_RESOURCES[kind]]:
         if not str(reference).strip():
-            problems.append('%s: an empty name is not a %s' % (OPTIONS[kind], kind))
+            problems.append('%s: an empty name is not a %s' % (SUB_RESOURCES[kind], kind))
     return problems
 
 
@@ -84,13 +82,13 @@ def describe_members(catalog, ids):
 
 def run_member_access(module, client, kind):
     params = module.params
-    option = OPTIONS[kind]
+    option = SUB_RESOURCES[kind]
     problems = input_problems(params, kind)
     if problems:
         raise InputError('; '.join(problems))
 
     user = find_existing_user(client, params)
-    members = read_members(client, params['page_id'], OWNER, user['id'], kind)
+    members = read_members(client, params['page_id'], USER_OWNER, user['id'], kind)
     listed_ids, catalog, problems = resolve_references(
         client, params['page_id'], params[option], kind, option, members=members)
     if problems:
@@ -99,7 +97,7 @@ def run_member_access(module, client, kind):
     current_ids = [member['id'] for member in members]
     plan = plan_membership(current_ids, listed_ids, params['state'], params['exclusive'])
     if plan.changed and not module.check_mode:
-        apply_membership(client, params['page_id'], OWNER, user['id'], kind, plan)
+        apply_membership(client, params['page_id'], USER_OWNER, user['id'], kind, plan)
 
     result = {
         'changed': plan.changed,

@@ -24,8 +24,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
 
 # The body key of each member kind.
 ID_KEYS = {'component': 'component_ids', 'metric': 'metric_ids'}
-# The sub-resource of each member kind.
+# The plural of each member kind: its sub-resource, and the option that lists members of it.
 SUB_RESOURCES = {'component': 'components', 'metric': 'metrics'}
+# The owners of member sets, as their path segments.
+USER_OWNER = 'page_access_users'
+GROUP_OWNER = 'page_access_groups'
 
 
 class MembershipPlan(object):

@@ -172,6 +172,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._membership import SUB_RESOURCES
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import (
     LOADERS,
     needs_catalog,
@@ -183,7 +184,8 @@ from ansible_collections.community.statuspage.plugins.module_utils._users import
     list_users,
 )
 
-KIND_OF_OPTION = {'components': 'component', 'metrics': 'metric'}
+# The inverse of SUB_RESOURCES: which member kind an option lists.
+KIND_OF_OPTION = dict((option, kind) for kind, option in SUB_RESOURCES.items())
 LIST_FIELDS = tuple(field for option, field in MEMBER_FIELDS)
 
 

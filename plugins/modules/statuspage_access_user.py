@@ -205,8 +205,6 @@ user:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.community.statuspage.plugins.module_utils._access_user import (
-    MEMBER_OPTIONS,
-    OWNER,
     desired_user,
     describe_user,
     diff_view,
@@ -216,7 +214,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._access_user 
 )
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
-from ansible_collections.community.statuspage.plugins.module_utils._membership import read_members
+from ansible_collections.community.statuspage.plugins.module_utils._membership import SUB_RESOURCES, USER_OWNER, read_members
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
@@ -249,11 +247,11 @@ def resolve_access(client, page_id, params, current):
         group_ids, group_problems = groups.resolve(params['page_access_groups'])
         problems.extend(group_problems)
     member_ids, current_members, catalogs = {}, {}, {}
-    for kind, option in sorted(MEMBER_OPTIONS.items()):
+    for kind, option in sorted(SUB_RESOURCES.items()):
         if params[option] is None:
             continue
         # A new user has no members: nothing to read.
-        members = read_members(client, page_id, OWNER, current['id'], kind) if current else []
+        members = read_members(client, page_id, USER_OWNER, current['id'], kind) if current else []
         ids, catalogs[kind], kind_problems = resolve_references(
             client, page_id, params[option], kind, option, members=members)
         problems.extend(kind_problems)

@@ -135,9 +135,8 @@ labels:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._access_user import OWNER
 from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
-from ansible_collections.community.statuspage.plugins.module_utils._membership import read_members
+from ansible_collections.community.statuspage.plugins.module_utils._membership import USER_OWNER, read_members
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
@@ -178,8 +177,8 @@ def run(module, client):
             labels[group_id] = groups.name(group_id)
     for user in described:
         user['page_access_group_names'] = groups.names(user['page_access_groups'])
-        components = read_members(client, page_id, OWNER, user['id'], 'component')
-        metrics = read_members(client, page_id, OWNER, user['id'], 'metric')
+        components = read_members(client, page_id, USER_OWNER, user['id'], 'component')
+        metrics = read_members(client, page_id, USER_OWNER, user['id'], 'metric')
         user['components'] = sorted(member['id'] for member in components)
         user['metrics'] = sorted(member['id'] for member in metrics)
         for member in components:
