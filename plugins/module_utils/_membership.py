@@ -26,9 +26,8 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
 ID_KEYS = {'component': 'component_ids', 'metric': 'metric_ids'}
 # The plural of each member kind: its sub-resource, and the option that lists members of it.
 SUB_RESOURCES = {'component': 'components', 'metric': 'metrics'}
-# The owners of member sets, as their path segments.
+# The owner of the member sets the modules manage, as its path segment.
 USER_OWNER = 'page_access_users'
-GROUP_OWNER = 'page_access_groups'
 
 
 class MembershipPlan(object):
