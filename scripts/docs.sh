@@ -5,8 +5,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$ROOT/scripts/setup.sh" 2>/dev/null
-VENV="$ROOT/.venv/latest"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+"$ROOT/scripts/setup.sh" >/dev/null
+VENV="$VENVS/latest"
 WORK=$(mktemp -d)
 mkdir -m 0755 "$WORK/out"
 trap 'rm -rf "$WORK"' EXIT
