@@ -55,6 +55,7 @@ ALL_STEPS=(
   integration-oldest
   integration-prism
   emulator-tests
+  role-input
   ansible-lint
   changelog
   docs-lint
@@ -81,6 +82,7 @@ steps:  ${ALL_STEPS[*]}
 groups: sanity (every sanity-2.NN), units (every units-2.NN), sanity-latest, sanity-oldest,
         units-latest, units-oldest, integration (latest, oldest, prism), prism,
         lint (ansible-lint, changelog, docs-lint, reuse, shellcheck), emulator (emulator-tests),
+        role (role-input),
         build (galaxy-build, galaxy-importer), publish (docsite, awx, galaxy-build,
         galaxy-importer, execution-environment)
 Any other word is an integration target name (a regular expression, as ansible-test takes
@@ -103,6 +105,7 @@ expand_step() {
     prism) echo integration-prism ;;
     lint) echo ansible-lint changelog docs-lint reuse shellcheck ;;
     emulator) echo emulator-tests ;;
+    role) echo role-input ;;
     build) echo galaxy-build galaxy-importer ;;
     publish) echo docsite awx galaxy-build galaxy-importer execution-environment ;;
     *) local step; for step in "${ALL_STEPS[@]}"; do [[ $step == "$1" ]] && echo "$1"; done ;;
@@ -153,16 +156,25 @@ in_venv() {
 # the staged collection of its own (ansible-test keeps its work files in tests/output/ of the
 # collection) and with a HOME of its own (ansible-test keeps its virtualenvs in
 # ~/.ansible/test/venv, and two runs creating the same one at once break it). The get-pip
-# stand-ins of scripts/setup.sh are shared.
+# stand-ins of scripts/setup.sh are shared. The copy is made by the first call for NAME.
 in_copy() {
   local name=$1 venv=$2 copy="$COPIES/$1/ansible_collections/community/statuspage"
   local step_home="$TOOLS_HOME/steps/$1"
   shift 2
-  rm -rf "${COPIES:?}/$name"
-  mkdir -p "$(dirname "$copy")" "$step_home/.ansible/test"
-  cp -a "$COLLECTION" "$copy" || return 1
-  ln -sfn "$TOOLS_HOME/.ansible/test/cache" "$step_home/.ansible/test/cache"
+  if [[ ! -d $copy ]]; then
+    mkdir -p "$(dirname "$copy")" "$step_home/.ansible/test"
+    cp -a "$COLLECTION" "$copy" || return 1
+    ln -sfn "$TOOLS_HOME/.ansible/test/cache" "$step_home/.ansible/test/cache"
+  fi
   (cd "$copy" && HOME=$step_home PATH="$venv/bin:$VENVS/path:$PATH" "$@")
+}
+
+# module_python_floor VENV: the oldest Python that the venv's ansible-test supports for module
+# code and that tests/config.yml admits (python_requires >=3.8).
+module_python_floor() {
+  "$1/bin/python" -c '
+from ansible_test._util.target.common.constants import REMOTE_ONLY_PYTHON_VERSIONS, CONTROLLER_PYTHON_VERSIONS
+print([v for v in REMOTE_ONLY_PYTHON_VERSIONS + CONTROLLER_PYTHON_VERSIONS if tuple(map(int, v.split("."))) >= (3, 8)][0])'
 }
 
 # ---------------------------------------------------------------------------------------
@@ -187,15 +199,24 @@ stage_collection() {
 # ---------------------------------------------------------------------------------------
 # Steps
 
-# step_sanity CORE: every sanity test of that ansible-core, with no ignore file. Without
-# --python, ansible-test runs the tests that check module code on each Python (compile,
-# import) on every Python it supports for modules that .venv/path has and tests/config.yml
-# admits (>=3.8), and the others on the venv's own Python. So the documented floor, 3.8, is
-# compiled and imported by 2.16 to 2.19 (2.20 and 2.21 support 3.9 and later only).
+# step_sanity CORE: every sanity test of that ansible-core, with no ignore file, on its venv's
+# Python; then the tests that check module code per Python (compile, import) once more on the
+# oldest Python that this ansible-core supports for modules and the collection admits: 3.8 (the
+# documented floor) for 2.16 to 2.19, 3.9 for 2.20 and 2.21. Newest and oldest bound the range:
+# syntax only grows between them, and what a newer Python removed fails on the newest.
 # --venv: ansible-test makes a virtualenv per sanity test with the pinned tools it wants.
 step_sanity() {
-  local core=$1
-  in_copy "sanity-$core" "$(core_venv "$core")" ansible-test sanity --venv --color no
+  local core=$1 venv python floor
+  venv=$(core_venv "$core")
+  python=$(python_version "$venv")
+  floor=$(module_python_floor "$venv") || return 1
+  in_copy "sanity-$core" "$venv" ansible-test sanity --venv --python "$python" --color no || return 1
+  [[ $floor == "$python" ]] && return 0
+  if [[ ! -x $VENVS/path/python$floor ]]; then
+    echo "no Python $floor in .venv/path: the module code is not checked on the floor of ansible-core $core"
+    return 1
+  fi
+  in_copy "sanity-$core" "$venv" ansible-test sanity --venv --python "$floor" --test compile --test import --color no
 }
 
 # step_units CORE: the unit tests on that ansible-core, on its venv's Python.
@@ -364,6 +385,25 @@ step_emulator_tests() {
   fi
   # A pytest that collects no test exits 5, and fails this step like any other error.
   (cd "$ROOT" && env "${env[@]}" "$LATEST/bin/python" -m pytest tests/emulator/tests -q -p no:cacheprovider)
+}
+
+# step_role_input: the role's refusals of bad input (no customer list, a misspelt variable, -e
+# without @, a customer's unknown key), each a one-line message, on the newest and the oldest
+# ansible-core (scripts/check_role_input.py; nothing reaches an API).
+step_role_input() {
+  local collections="$BUILD/role-input" venv status=0
+  rm -rf "$collections" && mkdir -p "$collections/ansible_collections/community"
+  ln -s "$COLLECTION" "$collections/ansible_collections/community/statuspage"
+  for venv in "$LATEST" "$OLDEST"; do
+    echo "-- $(venv_core_version "$venv")"
+    PATH="$venv/bin:$PATH" "$LATEST/bin/python" "$ROOT/scripts/check_role_input.py" "$collections" || status=1
+  done
+  return $status
+}
+
+# venv_core_version VENV: "ansible-core 2.21.5 on Python 3.13".
+venv_core_version() {
+  "$1/bin/python" -c 'import platform, ansible.release; print("ansible-core %s on Python %s" % (ansible.release.__version__, platform.python_version()))'
 }
 
 step_ansible_lint() {
