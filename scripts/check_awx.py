@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check the AWX / Automation Platform content of the collection without a controller.
 
     check_awx.py COLLECTION_ROOT                  check, print what was checked, exit 1 on a problem
@@ -25,7 +24,6 @@ field: CredentialType.default_for_field in awx/main/models/credential), for the 
 environment check to run the smoke playbook with exactly what a job would get.
 """
 
-import json
 import pathlib
 import re
 import sys

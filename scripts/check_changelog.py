@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check the changelog a release would render (scripts/test.sh, step changelog).
 
     check_changelog.py COLLECTION_COPY VERSION

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The customer_onboarding role's refusals of bad input, pinned (scripts/test.sh, step role-input).
 
     check_role_input.py COLLECTIONS_PATH
