@@ -46,7 +46,7 @@ echo "== clean virtualenv with $python"
 "$python" -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install --disable-pip-version-check --quiet "$core" "$runner" 2>&1 \
   | grep -v "^WARNING: Location" || true
-"$work/venv/bin/ansible" --version | head -n 1
+"$work/venv/bin/ansible" --version | sed -n 1p
 
 echo "== collections of _build/requirements.yml (community.statuspage: the built tarball)"
 "$tools/bin/python" - "$work/context/_build/requirements.yml" "$artifact" "$work/requirements.yml" <<'EOF'
