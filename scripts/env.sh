@@ -38,6 +38,11 @@ if [[ ${HOME:-} != "$TOOLS_HOME" ]]; then
   export PIP_CACHE_DIR=${PIP_CACHE_DIR:-$TOOLS_HOME/.cache/pip}
   mkdir -p "$TOOLS_HOME"
   export HOME=$TOOLS_HOME
+  # Ansible expands "~" in remote_tmp and async_dir on the (here local) target with the
+  # shell's ~user, which is the passwd home whatever HOME says (seen: ~/.ansible/tmp created
+  # in a demo user's home): absolute paths keep those in the checkout too. ansible-test passes
+  # neither to its integration runs; tests/integration has to say so itself.
+  export ANSIBLE_REMOTE_TMP="$TOOLS_HOME/.ansible/tmp" ANSIBLE_ASYNC_DIR="$TOOLS_HOME/.ansible_async"
   # XDG locations follow HOME unless the user set them; unset them so they do.
   unset XDG_CACHE_HOME XDG_DATA_HOME XDG_STATE_HOME
 fi
