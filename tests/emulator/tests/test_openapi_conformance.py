@@ -13,8 +13,9 @@ with a message that the conftest repeats in the terminal summary.
 
 from __future__ import annotations
 
-import copy
 import json
+import subprocess
+import sys
 
 import pytest
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
@@ -22,7 +23,7 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from .. import description_bugs
 from ..api import routed_operations
 from ..demo import DEMO_COMPONENT_IDS, DEMO_METRIC_IDS, DEMO_PAGE_ID, OTHER_PAGE_ID
-from .helpers import ApiClient, openapi_description_path, openapi_missing_message
+from .helpers import REPO_ROOT, ApiClient, openapi_description_path, openapi_missing_message
 
 VERBS = ("get", "put", "post", "patch", "delete")
 
@@ -38,29 +39,8 @@ def description() -> dict:
 
 @pytest.fixture(scope="module")
 def corrected(description) -> dict:
-    """The description with the fixes of description_bugs.py applied."""
-    fixed = copy.deepcopy(description)
-    schemas = fixed["components"]["schemas"]
-    for schema_name, properties in description_bugs.property_fixes().items():
-        schemas[schema_name]["properties"].update(copy.deepcopy(properties))
-    for (verb, path, status), schema in description_bugs.response_fixes().items():
-        fixed["paths"][path][verb]["responses"][status]["content"]["application/json"]["schema"] = copy.deepcopy(schema)
-    if description_bugs.all_properties_nullable():
-        for schema in schemas.values():
-            _make_properties_nullable(schema)
-    return fixed
-
-
-def _make_properties_nullable(schema) -> None:
-    if isinstance(schema, dict):
-        for property_schema in schema.get("properties", {}).values():
-            if "type" in property_schema:
-                property_schema["nullable"] = True
-        for value in schema.values():
-            _make_properties_nullable(value)
-    elif isinstance(schema, list):
-        for value in schema:
-            _make_properties_nullable(value)
+    """The description with the fixes of description_bugs.py applied (what Prism reads, too)."""
+    return description_bugs.corrected_description(description)
 
 
 def _resolve(node, root: dict):
@@ -239,15 +219,11 @@ def exercise_auth_errors(rec: Recorder, anonymous: Recorder) -> None:
 def check(observation: Observation, description: dict, corrected: dict) -> str | None:
     """Why this answer does not conform, or None."""
     where = f"{observation.verb.upper()} {observation.path} ({observation.what}) -> {observation.status}"
-    operation = corrected["paths"][observation.path][observation.verb]
-    responses = operation["responses"]
-    declared = str(observation.status) in responses
-    if declared:
-        response = responses[str(observation.status)]
-    elif observation.status in description_bugs.undeclared_statuses(observation.verb, observation.path):
-        response = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEntity"}}}}
-    else:
+    # The corrected description also declares the statuses description_bugs.py lists as undeclared
+    responses = corrected["paths"][observation.path][observation.verb]["responses"]
+    if str(observation.status) not in responses:
         return f"{where}: status not declared ({', '.join(sorted(responses))}) nor listed in description_bugs.py"
+    response = responses[str(observation.status)]
     content = response.get("content", {}).get("application/json")
     if content is None:
         if observation.body is not None:
@@ -288,7 +264,7 @@ def test_every_answer_conforms(emulator, description, corrected):
 
 
 def test_the_fixes_are_still_needed(description):
-    """Each listed schema fix must still differ from the description: a fixed description should
+    """Each listed fix must still differ from the description: a fixed description should
     make us drop the entry, not keep papering over nothing."""
     schemas = description["components"]["schemas"]
     for schema_name, properties in description_bugs.property_fixes().items():
@@ -298,3 +274,23 @@ def test_the_fixes_are_still_needed(description):
     for (verb, path, status), fix in description_bugs.response_fixes().items():
         declared = description["paths"][path][verb]["responses"][status]["content"]["application/json"]["schema"]
         assert declared != fix, f"{verb} {path} {status} is no longer wrong in the description"
+    for (verb, path), fix in description_bugs.request_fixes().items():
+        declared = description["paths"][path][verb].get("requestBody", {}).get("content", {})
+        assert set(declared) != set(fix["content"]), f"{verb} {path}: its request body is no longer missing"
+    for path, item in description["paths"].items():
+        for verb in item:
+            undeclared = description_bugs.undeclared_statuses(verb, path)
+            if verb in VERBS and undeclared and all(str(status) in item[verb]["responses"] for status in undeclared):
+                pytest.fail(f"{verb} {path} declares every status description_bugs.py lists for it")
+
+
+def test_the_fixed_description_is_what_prism_reads(description, tmp_path):
+    """scripts/openapi_fixups.py writes the same fixed description the conformance test uses."""
+    source = tmp_path / "source.json"
+    source.write_text(json.dumps(description), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "openapi_fixups.py"), str(source),
+                             str(tmp_path / "fixed.json")], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "fixed.json").read_text(encoding="utf-8")) == \
+        json.loads(json.dumps(description_bugs.corrected_description(description)))
+    assert f"the {len(description_bugs.DESCRIPTION_BUGS)} fixes" in result.stdout
