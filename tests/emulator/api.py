@@ -3,7 +3,7 @@
 ``ROUTES`` lists every path and verb with the description's own path template, so a test can
 check each against the OpenAPI description. Handlers return ``(status, body)``; errors are
 raised as ApiError and become the error body the run's variants select (``{"message": ...}``
-by default).
+by default). The component-centric access routes live in component_access.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request
 
-from . import fields, views
+from . import component_access, fields, views
 from .errors import ApiError
 from .store import PageData, Store
 
@@ -416,7 +416,7 @@ ROUTES = (
     (USER + "/metrics", ("GET",), list_access_user_metrics),
     (USER + "/metrics", ("PATCH", "PUT", "POST", "DELETE"), change_access_user_metrics),
     (USER + "/metrics/{metric_id}", ("DELETE",), remove_access_user_metric),
-)
+) + component_access.ROUTES
 
 # The page access handlers: refused on pages that are not audience-specific under one variant
 ACCESS_HANDLERS = frozenset(handler for template, _verbs, handler in ROUTES if "/page_access_" in template)

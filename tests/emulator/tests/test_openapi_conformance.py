@@ -99,6 +99,7 @@ def exercise_successes(rec: Recorder) -> None:
     exercise_components(rec)
     access_group = exercise_access_groups(rec)
     exercise_access_users(rec, access_group)
+    exercise_component_access(rec, access_group)
     rec.call("delete", GROUP, ids={"page_access_group_id": access_group["id"]}, expect=200)
 
 
@@ -181,6 +182,29 @@ def exercise_access_users(rec: Recorder, access_group: dict) -> None:
         rec.call("delete", one_path, ids={**user_ids, **one_id}, expect=200)
         rec.call("delete", f"{USER}/{kind}", ids=user_ids, json={field: [second]}, expect=200)
     rec.call("delete", USER, ids=user_ids, expect=204)
+
+
+def exercise_component_access(rec: Recorder, access_group: dict) -> None:
+    """The component-centric endpoints, with a JSON body and with the form body the description
+    declares (page_access_user_ids[]=...)."""
+    user = rec.call("post", PAGE + "/page_access_users", json={"page_access_user": {"email": "e@example.com"}},
+                    expect=200)
+    one = {"component_id": EU_COMPUTE}
+    rec.call("post", PAGE + "/components/{component_id}/page_access_users", ids=one,
+             json={"page_access_user_ids": [user["id"]]}, expect=201)
+    rec.call("post", PAGE + "/components/{component_id}/page_access_users", ids=one,
+             data={"page_access_user_ids[]": [user["id"]]}, expect=201)
+    rec.call("delete", PAGE + "/components/{component_id}/page_access_users", ids=one, expect=200)
+    rec.call("post", PAGE + "/components/{component_id}/page_access_groups", ids=one,
+             data={"page_access_group_ids[]": [access_group["id"]]}, expect=201)
+    rec.call("post", PAGE + "/components/{component_id}/page_access_groups", ids=one,
+             json={"page_access_group_ids": [access_group["id"]]}, expect=201)
+    rec.call("delete", PAGE + "/components/{component_id}/page_access_groups", ids=one, expect=200)
+    rec.call("post", PAGE + "/components/{component_id}/page_access_users", what="no ids", ids=one,
+             json={}, expect=422)
+    rec.call("post", PAGE + "/components/{component_id}/page_access_groups", what="unknown group", ids=one,
+             json={"page_access_group_ids": ["nosuchgroup0"]}, expect=404)
+    rec.call("delete", USER, ids={"page_access_user_id": user["id"]}, expect=204)
 
 
 def exercise_client_errors(rec: Recorder) -> None:

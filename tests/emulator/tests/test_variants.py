@@ -370,6 +370,8 @@ def test_window_model_blocks_until_the_burst_leaves_the_window_where_a_bucket_re
 ACCESS_CALLS = [
     ("GET", USERS, None), ("POST", USERS, {"page_access_user": {"email": "a@example.com"}}),
     ("GET", GROUPS, None), ("POST", GROUPS, {"page_access_group": {"name": "G"}}),
+    ("POST", f"{PAGE}/components/{API}/page_access_users", {"page_access_user_ids": ["x"]}),
+    ("DELETE", f"{PAGE}/components/{API}/page_access_groups", None),
 ]
 
 
