@@ -420,7 +420,7 @@ step_changelog() {
   rm -rf "$BUILD/changelog-preview" && mkdir -p "$(dirname "$preview")"
   cp -a "$COLLECTION" "$preview" || return 1
   version=$("$LATEST/bin/python" -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["version"])' "$COLLECTION/galaxy.yml")
-  (cd "$preview" && PATH="$LATEST/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$BUILD/changelog-preview" \
+  (cd "$preview" && PATH="$LATEST/bin:$PATH" \
     antsibull-changelog release --version "$version" --date "$(date +%Y-%m-%d)") || return 1
   "$LATEST/bin/python" "$ROOT/scripts/check_changelog.py" "$preview" "$version" || return 1
   echo "rendered: ${preview#"$ROOT"/}/CHANGELOG.rst"
