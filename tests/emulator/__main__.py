@@ -11,7 +11,9 @@ import os
 import signal
 import sys
 
-from .seed import SeedError
+from . import variants
+from .demo import demo_seed
+from .seed import SeedError, load_seed_file
 from .server import start_in_thread
 
 
@@ -23,7 +25,20 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port-file", help="write the port to this file once listening")
     parser.add_argument("--seed", help="YAML or JSON seed file; without it, the built-in demo data")
     parser.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME=CHOICE",
+                        help="answer as this variant of the API (repeatable; docs/emulator.md lists them)")
     return parser.parse_args(argv)
+
+
+def seed_with_variants(seed_path: str | None, settings: list[str]):
+    """The seed (a path, or None for the demo) as start_in_thread takes it, with --variant applied."""
+    if not settings:
+        return seed_path
+    try:
+        choices = dict(variants.parse_setting(setting) for setting in settings)
+        return variants.with_variants(load_seed_file(seed_path) if seed_path else demo_seed(), **choices)
+    except ValueError as error:
+        raise SeedError(str(error)) from None
 
 
 def write_port_file(path: str, port: int) -> None:
@@ -36,7 +51,8 @@ def write_port_file(path: str, port: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     try:
-        emulator = start_in_thread(arguments.seed, arguments.host, arguments.port, arguments.quiet)
+        seed = seed_with_variants(arguments.seed, arguments.variant)
+        emulator = start_in_thread(seed, arguments.host, arguments.port, arguments.quiet)
     except SeedError as error:
         print(f"statuspage emulator: bad seed: {error}", file=sys.stderr)
         return 2

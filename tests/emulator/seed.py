@@ -14,7 +14,7 @@ import pathlib
 
 import yaml
 
-from . import clock, fields
+from . import clock, fields, variants
 from .errors import ApiError
 from .store import PageData, Store
 
@@ -56,8 +56,12 @@ def build_store(seed: dict) -> Store:
     """A new Store holding exactly the seed's data."""
     if not isinstance(seed, dict):
         raise SeedError("a seed must be a mapping with api_keys and pages")
-    _check_keys(seed, {"api_keys", "pages"}, "seed")
+    _check_keys(seed, {"api_keys", "pages", "variants"}, "seed")
     store = Store()
+    try:
+        store.variants = variants.resolve(seed.get("variants"), "seed.variants")
+    except ValueError as error:
+        raise SeedError(str(error)) from None
     pages = _entries(seed, "pages", "seed")
     for index, page_entry in enumerate(pages):
         _load_page(store, page_entry, f"pages[{index}]")
@@ -195,12 +199,16 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
 
 
 def _load_components(store: Store, page: PageData, entries: list, where: str) -> _Names:
-    """Create groups and components in file order, then put members into their groups."""
+    """Create groups and components in file order, put members into their groups, then order
+    each level by the positions the seed gives (file order for the others)."""
     group_names = _Names("component group")
     memberships = []  # (member record or reference, group record or reference, where)
+    positions = {}  # component id -> the seed's position
     for index, entry in enumerate(entries):
         here = f"{where}[{index}]"
         record, entry_memberships = _load_component(store, page, entry, here)
+        if "position" in entry:
+            positions[record["id"]] = entry["position"]
         if record["group"]:
             group_names.add(record, record["name"])
         memberships.extend(entry_memberships)
@@ -215,6 +223,11 @@ def _load_components(store: Store, page: PageData, entries: list, where: str) ->
             store.place_in_group(page, member, group)
         except ValueError as error:
             raise SeedError(f"{here}: {error}") from None
+    load_order = {ident: number for number, ident in enumerate(page.components)}
+    for level in [None] + [ident for ident, record in page.components.items() if record["group"]]:
+        members = sorted(store.siblings(page, level),
+                         key=lambda record: (positions.get(record["id"], float("inf")), load_order[record["id"]]))
+        store.renumber(page, level, members)
     # Names with their group ("EU/Compute") only exist once members are placed
     return _component_names(page)
 
@@ -245,10 +258,8 @@ def _load_component(store: Store, page: PageData, entry: dict, here: str) -> tup
         if not isinstance(automation_email, str):
             raise SeedError(f"{here}.automation_email must be a string")
         record["automation_email"] = automation_email
-    if "position" in entry:
-        if isinstance(entry["position"], bool) or not isinstance(entry["position"], int):
-            raise SeedError(f"{here}.position must be an integer")
-        record["position"] = entry["position"]
+    if "position" in entry and (isinstance(entry["position"], bool) or not isinstance(entry["position"], int)):
+        raise SeedError(f"{here}.position must be an integer")
     return record, memberships
 
 
