@@ -11,7 +11,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request
 
-from . import fields, views
+from . import clock, fields, incidents, schedule, views
 from .errors import ApiError
 from .store import PageData, Store, touch
 
@@ -431,7 +431,7 @@ ROUTES = (
     (USER + "/metrics", ("GET",), list_access_user_metrics),
     (USER + "/metrics", ("PATCH", "PUT", "POST", "DELETE"), change_access_user_metrics),
     (USER + "/metrics/{metric_id}", ("DELETE",), remove_access_user_metric),
-)
+) + incidents.ROUTES
 
 
 def routed_operations() -> list[tuple[str, str]]:
@@ -469,7 +469,9 @@ def dispatch(store: Store, request: Request, key: str | None, params: dict, from
     except NotFound:
         raise ApiError(404, f"no such API path: {request.path}") from None
     call = Call(store, request, key, params, from_form)
-    with store.lock:
+    with store.lock, clock.running(store.clock):
+        # What Statuspage's background jobs would have done by now (maintenances starting, ...)
+        schedule.catch_up(store)
         if "page_id" in arguments:
             call.page = store.page_for_key(key, arguments["page_id"])
         else:

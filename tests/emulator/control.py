@@ -10,6 +10,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from . import event_control, schedule
 from .errors import ApiError
 
 PREFIX = "/__emulator__"
@@ -35,6 +36,7 @@ def clear_requests(app, request: Request) -> Response:
 def state(app, request: Request) -> Response:
     store = app.store
     with store.lock:
+        schedule.catch_up(store)
         return _json(200, store.dump())
 
 
@@ -74,6 +76,7 @@ URL_MAP = Map([
     Rule(PREFIX + "/faults", methods=["GET"], endpoint=get_faults),
     Rule(PREFIX + "/faults", methods=["PUT"], endpoint=put_faults),
     Rule(PREFIX + "/shutdown", methods=["POST"], endpoint=shutdown),
+    *event_control.RULES,
 ], strict_slashes=False)
 
 

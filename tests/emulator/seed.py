@@ -14,7 +14,7 @@ import pathlib
 
 import yaml
 
-from . import clock, fields, variants
+from . import clock, event_seed, fields, variants
 from .errors import ApiError
 from .store import PageData, Store
 
@@ -27,7 +27,8 @@ class SeedError(ValueError):
 # a state dump adds (server-set fields are accepted and either kept or recomputed).
 _COMMON_KEYS = {"id", "created_at", "updated_at", "page_id"}
 _PAGE_KEYS = (_COMMON_KEYS | set(fields.PAGE_WRITABLE) | set(fields.PAGE_READ_ONLY)
-              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users"})
+              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users"}
+              | {"incidents", "incident_templates"})
 _COMPONENT_KEYS = (_COMMON_KEYS | set(fields.COMPONENT_WRITABLE)
                    | {"group", "components", "position", "automation_email"})
 _METRIC_KEYS = _COMMON_KEYS | set(fields.METRIC_SEEDABLE)
@@ -196,6 +197,13 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
     components = _load_components(store, page, _entries(entry, "components", where), f"{where}.components")
     metrics = _load_metrics(store, page, _entries(entry, "metrics", where), f"{where}.metrics")
     _load_access(store, page, entry, where, components, metrics)
+    events = event_seed.Loader(store, page, components, _fail)
+    events.templates(_entries(entry, "incident_templates", where), f"{where}.incident_templates")
+    events.incidents(_entries(entry, "incidents", where), f"{where}.incidents")
+
+
+def _fail(message: str) -> None:
+    raise SeedError(message)
 
 
 def _load_components(store: Store, page: PageData, entries: list, where: str) -> _Names:

@@ -8,6 +8,7 @@ and move ``updated_at`` forward only when something really changed. Callers hold
 
 from __future__ import annotations
 
+import copy
 import threading
 
 from . import clock, variants
@@ -60,6 +61,9 @@ class PageData:
         self.access_users: dict[str, dict] = {}
         # casefolded e-mail -> user id: the e-mail filter and the 409 check stay fast with many users
         self.user_ids_by_email: dict[str, str] = {}
+        # Incidents and maintenances (events.py), newest last; incident templates
+        self.incidents: dict[str, dict] = {}
+        self.incident_templates: dict[str, dict] = {}
 
     @property
     def page_id(self) -> str:
@@ -110,7 +114,9 @@ class Store:
         self.api_keys: dict[str, list[str]] = {}
         self.pages: dict[str, PageData] = {}
         self._taken_ids: set[str] = set()
-        # The variants in force (variants.py)
+        # The emulator's own time, what subscribers would have been sent, and the variants in force
+        self.clock = clock.Clock()
+        self.notifications: list[dict] = []
         self.variants: dict[str, str] = variants.defaults()
 
     # ------------------------------------------------------------------ ids and access
@@ -290,6 +296,11 @@ class Store:
         for holder in list(page.access_users.values()) + list(page.access_groups.values()):
             if record["id"] in holder["component_ids"]:
                 holder["component_ids"].remove(record["id"])
+        # ... and from every incident and template that named it
+        for holder in list(page.incidents.values()) + list(page.incident_templates.values()):
+            if record["id"] in holder["component_ids"]:
+                holder["component_ids"].remove(record["id"])
+            holder.get("held_components", {}).pop(record["id"], None)
 
     def _members_for_group(self, page: PageData, member_ids: list[str], group_id: str | None) -> list[dict]:
         members = []
@@ -550,6 +561,8 @@ class Store:
             entry["metrics"] = [_copy(record) for record in page.metrics.values()]
             entry["page_access_groups"] = [_copy(record) for record in page.access_groups.values()]
             entry["page_access_users"] = [_copy(record) for record in page.access_users.values()]
+            entry["incidents"] = [copy.deepcopy(record) for record in page.incidents.values()]
+            entry["incident_templates"] = [copy.deepcopy(record) for record in page.incident_templates.values()]
             pages.append(entry)
         keys = [{"key": key, "pages": list(page_ids)} for key, page_ids in self.api_keys.items()]
         return {"api_keys": keys, "pages": pages, "variants": dict(self.variants)}

@@ -22,6 +22,7 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from .. import description_bugs
 from ..api import routed_operations
 from ..demo import DEMO_COMPONENT_IDS, DEMO_METRIC_IDS, DEMO_PAGE_ID, OTHER_PAGE_ID
+from .conformance_events import exercise_events
 from .helpers import ApiClient, openapi_description_path, openapi_missing_message
 
 VERBS = ("get", "put", "post", "patch", "delete")
@@ -56,6 +57,9 @@ def _make_properties_nullable(schema) -> None:
         for property_schema in schema.get("properties", {}).values():
             if "type" in property_schema:
                 property_schema["nullable"] = True
+                # OpenAPI 3.0.3: a nullable enum must list null too (Incident.impact_override)
+                if "enum" in property_schema and None not in property_schema["enum"]:
+                    property_schema["enum"] = [*property_schema["enum"], None]
         for value in schema.values():
             _make_properties_nullable(value)
     elif isinstance(schema, list):
@@ -119,6 +123,7 @@ def exercise_successes(rec: Recorder) -> None:
     access_group = exercise_access_groups(rec)
     exercise_access_users(rec, access_group)
     rec.call("delete", GROUP, ids={"page_access_group_id": access_group["id"]}, expect=200)
+    exercise_events(rec)
 
 
 def exercise_pages(rec: Recorder) -> None:
@@ -221,7 +226,8 @@ def exercise_client_errors(rec: Recorder) -> None:
 
 
 DUMMY_IDS = {"page_access_user_id": "zzzzzzzzzzzz", "page_access_group_id": "zzzzzzzzzzzz",
-             "component_id": "zzzzzzzzzzzz", "metric_id": "zzzzzzzzzzzz", "id": "zzzzzzzzzzzz"}
+             "component_id": "zzzzzzzzzzzz", "metric_id": "zzzzzzzzzzzz", "id": "zzzzzzzzzzzz",
+             "incident_id": "zzzzzzzzzzzz", "incident_update_id": "zzzzzzzzzzzz"}
 
 
 def exercise_auth_errors(rec: Recorder, anonymous: Recorder) -> None:

@@ -1,0 +1,131 @@
+"""Choosing variants (seed, command line, Python) and incidents/templates in seeds and dumps."""
+
+from __future__ import annotations
+
+import copy
+import re
+import subprocess
+import sys
+
+import pytest
+import requests
+
+from .. import variants
+from ..demo import DEMO_TEMPLATE_IDS, demo_seed
+from ..seed import SeedError, build_store
+from ..server import start_in_thread
+from .event_helpers import create, patch
+from .helpers import PAGE, ApiClient
+from .test_cli import REPO_ROOT, start_cli, stop
+
+
+def test_defaults_are_the_first_choices_and_documented():
+    assert variants.defaults() == {variant.name: variant.choices[0] for variant in variants.VARIANTS}
+    doc = (REPO_ROOT / "docs" / "emulator.md").read_text(encoding="utf-8")
+    for variant in variants.VARIANTS:
+        assert f"`{variant.name}`" in doc, variant.name
+        for choice in variant.choices:
+            assert f"`{choice}`" in doc, (variant.name, choice)
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"nope": "x"}, "unknown variant 'nope'"),
+    ({"group_delete": "explode"}, "valid: ungroup, delete_members"),
+    ("group_delete", "must be a mapping"),
+])
+def test_bad_variant_settings_name_what_is_wrong(settings, message):
+    with pytest.raises(ValueError, match=message):
+        variants.resolve(settings)
+    with pytest.raises(SeedError, match=message):
+        build_store({**demo_seed(), "variants": settings})
+
+
+def test_parse_setting():
+    assert variants.parse_setting("scheduled_list=not_started") == ("scheduled_list", "not_started")
+    for text in ("scheduled_list", "=x", "scheduled_list=", "scheduled_list=soon"):
+        with pytest.raises(ValueError):
+            variants.parse_setting(text)
+
+
+def test_the_seed_chooses_and_the_state_shows_the_choices():
+    seed = variants.with_variants(demo_seed(), group_delete="delete_members")
+    with start_in_thread(seed) as emulator:
+        state = requests.get(emulator.url + "/__emulator__/state", timeout=10).json()
+        assert state["variants"] == {**variants.defaults(), "group_delete": "delete_members"}
+        emulator.reset()  # a reset keeps the seed's variants
+        state = requests.get(emulator.url + "/__emulator__/state", timeout=10).json()
+        assert state["variants"]["group_delete"] == "delete_members"
+
+
+def test_cli_variant_over_the_seed(tmp_path):
+    process, _port_file, port = start_cli(tmp_path, "--variant", "scheduled_list=not_started",
+                                          "--variant", "event_timestamps=offset")
+    try:
+        state = requests.get(f"http://127.0.0.1:{port}/__emulator__/state", timeout=10).json()
+        assert state["variants"]["scheduled_list"] == "not_started"
+        assert state["variants"]["event_timestamps"] == "offset"
+        assert state["pages"][0]["id"] == "acmecloud123"  # still the demo data
+    finally:
+        process.terminate()
+    assert stop(process)[0] == 0
+
+
+def test_cli_refuses_an_unknown_variant():
+    result = subprocess.run([sys.executable, "-m", "tests.emulator", "--variant", "group_delete=explode"],
+                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2
+    assert "valid: ungroup, delete_members" in result.stderr
+
+
+def test_demo_templates_and_no_incidents(api):
+    templates = api.get(PAGE + "/incident_templates").json()
+    assert {template["name"]: template["id"] for template in templates} == DEMO_TEMPLATE_IDS
+    assert api.get(PAGE + "/incidents").json() == []
+
+
+def test_a_state_dump_with_events_loads_back_unchanged(api, control):
+    incident = create(api, name="Broken", body="Looking", components={"d59ujm7rjqit": "partial_outage"},
+                      metadata={"jira": {"issue_id": "OPS-3"}})
+    patch(api, incident["id"], status="identified", body="Found it")
+    create(api, name="Upgrade", status="scheduled", scheduled_for="2030-01-01T00:00:00Z",
+           scheduled_until="2030-01-01T01:00:00Z", scheduled_auto_in_progress=True, component_ids=["yeqw4cw8q270"])
+    api.post(PAGE + "/incident_templates", json={"template": {"name": "t", "title": "t", "body": "b",
+                                                              "component_ids": ["yeqw4cw8q270"]}})
+    state = control.state()
+    reloaded = build_store(copy.deepcopy(state)).dump()
+    assert reloaded == state
+
+
+def test_a_hand_written_seed_with_events():
+    seed = demo_seed()
+    seed["pages"][0]["incidents"] = [
+        {"name": "Database upgrade", "scheduled_for": "2030-01-01T02:00:00+01:00",
+         "scheduled_until": "2030-01-01T04:00:00Z", "component_ids": ["EU/Database"],
+         "incident_updates": [{"body": "We will upgrade the EU databases."}]},
+        {"name": "Old outage", "status": "resolved", "created_at": "2024-01-01T00:00:00Z"},
+    ]
+    with start_in_thread(seed) as emulator:
+        api = ApiClient(emulator.api_url, "demo-key")
+        upcoming, resolved = api.get(PAGE + "/incidents").json()
+        assert upcoming["status"] == "scheduled" and upcoming["scheduled_for"] == "2030-01-01T01:00:00.000Z"
+        assert upcoming["impact"] == "maintenance" and upcoming["components"][0]["name"] == "Database"
+        assert upcoming["incident_updates"][0]["body"] == "We will upgrade the EU databases."
+        assert resolved["incident_updates"][0]["body"] == "" and resolved["created_at"] == "2024-01-01T00:00:00.000Z"
+
+
+@pytest.mark.parametrize("incident, message", [
+    ({"status": "resolved"}, "incidents[0].name is required"),
+    ({"name": "x", "colour": "red"}, "unknown key(s) colour"),
+    ({"name": "x", "status": "scheduled"}, "needs scheduled_for and scheduled_until"),
+    ({"name": "x", "component_ids": ["Nope"]}, "no component 'Nope'"),
+    ({"name": "x", "component_ids": ["Compute"]}, "ambiguous"),
+    ({"name": "x", "component_ids": ["EU"]}, "is a component group"),
+    ({"name": "x", "scheduled_for": "soon", "scheduled_until": "later"}, "incidents[0].scheduled_for"),
+    ({"name": "x", "incident_updates": [{"body": "b", "mood": "calm"}]}, "incident_updates[0]: unknown key(s) mood"),
+    ({"name": "x", "id": "mt7c2vq0hx4e"}, "used twice"),
+])
+def test_bad_event_seeds_are_refused_with_the_place(incident, message):
+    seed = demo_seed()
+    seed["pages"][0]["incidents"] = [incident]
+    with pytest.raises(SeedError, match=re.escape(message)):
+        build_store(seed)
