@@ -102,7 +102,7 @@ def create_incident(store: Store, page: PageData, changes: dict) -> dict:
     affected = apply_statuses(store, page, record, statuses, {status})
     mark_status_times(record, None, status)
     post_update(store, page, record, changes.get("body") or "", affected, "created",
-                 deliver=False if backfilled else changes.get("deliver_notifications", True), at=created_at)
+                deliver=False if backfilled else changes.get("deliver_notifications", True), at=created_at)
     _refresh_impact(page, record)
     return record
 
@@ -236,7 +236,7 @@ def _add_components(record: dict, component_ids: list[str]) -> None:
 
 
 def apply_statuses(store: Store, page: PageData, record: dict, statuses: dict[str, str], entering: set[str],
-                    at: str | None = None) -> list[dict]:
+                   at: str | None = None) -> list[dict]:
     """Set component statuses for this change; the affected_components of its update."""
     wanted: dict[str, str] = {}
     if is_scheduled(record):
@@ -274,7 +274,7 @@ def mark_status_times(record: dict, old_status: str | None, new_status: str, at:
 
 
 def post_update(store: Store, page: PageData, record: dict, body: str, affected: list[dict], kind: str,
-                 deliver: bool, at: str | None = None) -> dict:
+                deliver: bool, at: str | None = None) -> dict:
     moment = _stamp(record, at) if record["incident_updates"] else (at or record["created_at"])
     update = {
         "id": store.claim_id(None), "incident_id": record["id"], "affected_components": affected or None,
