@@ -3,7 +3,7 @@
 Every field of the description's Incident, IncidentUpdate and IncidentTemplate schemas, in
 their order, null where unset. An incident's and a template's ``components`` are whole
 Component objects (the description), as they are now. With the variant
-``event_timestamps=offset`` every incident timestamp is written at UTC-06:00 instead of in UTC.
+``event-timestamps=offset`` every incident timestamp is written at UTC-06:00 instead of in UTC.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ NO_POSTMORTEM = {
 
 
 class Writer:
-    """Renders event objects under the emulator's ``event_timestamps`` variant."""
+    """Renders event objects under the emulator's ``event-timestamps`` variant."""
 
     def __init__(self, page: PageData, timestamps: str):
         self.page = page

@@ -196,7 +196,7 @@ def _check_transition(store: Store, record: dict, old_status: str, new_status: s
     if new_status not in kind:
         what = "a scheduled maintenance" if is_scheduled(record) else "a realtime incident"
         raise ApiError(422, f"incident.status {new_status!r} is not valid for {what}: use one of {', '.join(kind)}")
-    if store.variants["incident_transitions"] == "forward" and kind.index(new_status) < kind.index(old_status):
+    if store.variants.incident_transitions == "forward" and kind.index(new_status) < kind.index(old_status):
         raise ApiError(422, f"incident.status cannot go back from {old_status!r} to {new_status!r}")
 
 
@@ -247,7 +247,7 @@ def apply_statuses(store: Store, page: PageData, record: dict, statuses: dict[st
                 wanted.update({component_id: "under_maintenance" for component_id in record["component_ids"]})
         if "completed" in entering and record["auto_transition_to_operational_state"]:
             wanted.update({component_id: "operational" for component_id in record["component_ids"]})
-        if record["status"] == "scheduled" and store.variants["maintenance_components"] == "at_start":
+        if record["status"] == "scheduled" and store.variants.maintenance_components == "at-start":
             record["held_components"].update({key: value for key, value in statuses.items() if value})
             statuses = {}
     wanted.update({component_id: status for component_id, status in statuses.items() if status})

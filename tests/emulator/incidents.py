@@ -8,7 +8,7 @@ Lists: ``GET .../incidents`` takes ``q`` (searched in the name, status, postmort
 update bodies, ignoring case), ``limit`` (default and maximum 100) and ``page``, newest first;
 the other lists take ``page``/``per_page``. ``unresolved``: realtime incidents not resolved,
 newest first. ``upcoming``: maintenances not started (status scheduled), soonest first.
-``scheduled``: every maintenance (variant ``scheduled_list=not_started``: as upcoming), latest
+``scheduled``: every maintenance (variant ``scheduled-list=not-started``: as upcoming), latest
 scheduled_for first. ``active_maintenance``: maintenances in_progress or verifying, soonest first.
 """
 
@@ -22,7 +22,7 @@ MAX_LIMIT = 100
 
 
 def _writer(call) -> Writer:
-    return Writer(call.page, call.store.variants["event_timestamps"])
+    return Writer(call.page, call.store.variants.event_timestamps)
 
 
 def _changes(call, wrapper: str, writable: dict, missing_status: int) -> dict:
@@ -85,7 +85,7 @@ def list_upcoming(call, page_id: str):
 
 
 def list_scheduled(call, page_id: str):
-    wanted = ("scheduled",) if call.store.variants["scheduled_list"] == "not_started" else event_fields.SCHEDULED_STATUSES
+    wanted = ("scheduled",) if call.store.variants.scheduled_list == "not-started" else event_fields.SCHEDULED_STATUSES
     records = [record for record in call.page.incidents.values() if record["status"] in wanted]
     return _answer_list(call, _by_schedule(records, latest_first=True))
 

@@ -15,7 +15,7 @@ maintenance start or end without waiting. Each step is stamped with the moment i
   under_maintenance if ``auto_transition_to_maintenance_state``; entering completed moves them to
   operational if ``auto_transition_to_operational_state`` (the description's wording: "once
   scheduled maintenance is in progress" / "completes").
-With the variant ``auto_transition=component_flags`` the auto_transition_to_* flags alone also
+With the variant ``auto-transition=component-flags`` the auto_transition_to_* flags alone also
 start and complete the maintenance at those times.
 """
 
@@ -36,7 +36,7 @@ def due_steps(store: Store, record: dict) -> list[tuple[datetime.datetime, str]]
     """The steps of one maintenance that are not done yet, with the moment each is due."""
     if not events.is_scheduled(record) or record["status"] == "completed":
         return []
-    component_flags = store.variants["auto_transition"] == "component_flags"
+    component_flags = store.variants.auto_transition == "component-flags"
     starts = record["scheduled_auto_in_progress"] or (component_flags and record["auto_transition_to_maintenance_state"])
     completes = record["scheduled_auto_completed"] or (component_flags and record["auto_transition_to_operational_state"])
     begin = clock.parse_timestamp(record["scheduled_for"])

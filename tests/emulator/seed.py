@@ -27,8 +27,8 @@ class SeedError(ValueError):
 # a state dump adds (server-set fields are accepted and either kept or recomputed).
 _COMMON_KEYS = {"id", "created_at", "updated_at", "page_id"}
 _PAGE_KEYS = (_COMMON_KEYS | set(fields.PAGE_WRITABLE) | set(fields.PAGE_READ_ONLY)
-              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users"}
-              | {"incidents", "incident_templates"})
+              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users",
+                 "page_type", "incidents", "incident_templates"})
 _COMPONENT_KEYS = (_COMMON_KEYS | set(fields.COMPONENT_WRITABLE)
                    | {"group", "components", "position", "automation_email"})
 _METRIC_KEYS = _COMMON_KEYS | set(fields.METRIC_SEEDABLE)
@@ -53,16 +53,17 @@ def load_seed_file(path: str | pathlib.Path) -> dict:
     return data
 
 
-def build_store(seed: dict) -> Store:
-    """A new Store holding exactly the seed's data."""
+def build_store(seed: dict, chosen: variants.Variants | None = None) -> Store:
+    """A new Store holding exactly the seed's data, answering as ``chosen`` says (by default,
+    as the seed's own ``variants`` say)."""
     if not isinstance(seed, dict):
         raise SeedError("a seed must be a mapping with api_keys and pages")
     _check_keys(seed, {"api_keys", "pages", "variants"}, "seed")
-    store = Store()
     try:
-        store.variants = variants.resolve(seed.get("variants"), "seed.variants")
-    except ValueError as error:
-        raise SeedError(str(error)) from None
+        seed_variants = variants.resolve(seed.get("variants"))
+    except variants.VariantError as error:
+        raise SeedError(f"seed.variants: {error}") from None
+    store = Store(chosen or seed_variants)
     pages = _entries(seed, "pages", "seed")
     for index, page_entry in enumerate(pages):
         _load_page(store, page_entry, f"pages[{index}]")
@@ -193,7 +194,10 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
         raise SeedError(f"{where}.status_embed_config must be a mapping")
     _check_keys(embed_entry, set(fields.STATUS_EMBED_CONFIG_WRITABLE) | {"page_id"}, f"{where}.status_embed_config")
     embed = _clean(embed_entry, fields.STATUS_EMBED_CONFIG_WRITABLE, f"{where}.status_embed_config")
-    page = _add(where, store.add_page, page_fields, embed, **_identity(entry, where))
+    page_type = entry.get("page_type")
+    if page_type not in (None, "audience-specific", "public"):
+        raise SeedError(f"{where}.page_type must be audience-specific or public")
+    page = _add(where, store.add_page, page_fields, embed, page_type=page_type, **_identity(entry, where))
     components = _load_components(store, page, _entries(entry, "components", where), f"{where}.components")
     metrics = _load_metrics(store, page, _entries(entry, "metrics", where), f"{where}.metrics")
     _load_access(store, page, entry, where, components, metrics)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import copy
 import threading
 
-from . import clock, variants
+from . import clock
 from .errors import ApiError, not_found
+from .variants import Variants
 
 DEFAULT_PAGE = {
     "page_description": None, "headline": None, "branding": "basic", "subdomain": None,
@@ -52,15 +53,19 @@ DEFAULT_METRIC = {
 class PageData:
     """One page and everything that belongs to it, each collection in display order."""
 
-    def __init__(self, record: dict, status_embed_config: dict):
+    def __init__(self, record: dict, status_embed_config: dict, page_type: str = "audience-specific"):
         self.record = record
         self.status_embed_config = status_embed_config
+        # Not a field of the Page object (the description has none that names the type): only
+        # the access endpoints' behaviour can show it (variants: page-type, non-audience-access)
+        self.page_type = page_type
         self.components: dict[str, dict] = {}  # plain components and groups alike
         self.metrics: dict[str, dict] = {}
         self.access_groups: dict[str, dict] = {}
         self.access_users: dict[str, dict] = {}
-        # casefolded e-mail -> user id: the e-mail filter and the 409 check stay fast with many users
-        self.user_ids_by_email: dict[str, str] = {}
+        # casefolded e-mail -> ids of the users with it (several only where the email-case
+        # variant lets Ann@x and ann@x both exist): the filter and the uniqueness check stay fast
+        self.user_ids_by_email: dict[str, list[str]] = {}
         # Incidents and maintenances (events.py), newest last; incident templates
         self.incidents: dict[str, dict] = {}
         self.incident_templates: dict[str, dict] = {}
@@ -109,15 +114,15 @@ def membership_change(current: list[str], ids: list[str], mode: str) -> list[str
 class Store:
     """All data of one emulator run. Guard every use with ``with store.lock``."""
 
-    def __init__(self):
+    def __init__(self, variants: Variants | None = None):
+        self.variants = variants or Variants()
         self.lock = threading.RLock()
         self.api_keys: dict[str, list[str]] = {}
         self.pages: dict[str, PageData] = {}
         self._taken_ids: set[str] = set()
-        # The emulator's own time, what subscribers would have been sent, and the variants in force
+        # The emulator's own time, and what subscribers would have been sent (events.py)
         self.clock = clock.Clock()
         self.notifications: list[dict] = []
-        self.variants: dict[str, str] = variants.defaults()
 
     # ------------------------------------------------------------------ ids and access
 
@@ -156,11 +161,11 @@ class Store:
 
     def add_page(self, fields: dict, status_embed_config: dict | None = None,
                  ident: str | None = None, created_at: str | None = None,
-                 updated_at: str | None = None) -> PageData:
+                 updated_at: str | None = None, page_type: str | None = None) -> PageData:
         page_id = self.claim_id(ident)
         record = {"id": page_id, **_timestamps(created_at, updated_at), **DEFAULT_PAGE, **fields}
         embed = {"page_id": page_id, **DEFAULT_STATUS_EMBED_CONFIG, **(status_embed_config or {})}
-        page = PageData(record, embed)
+        page = PageData(record, embed, page_type or self.variants.page_type)
         self.pages[page_id] = page
         return page
 
@@ -219,7 +224,7 @@ class Store:
             group["components"] = [record["id"] for record in members]
 
     def move_to_position(self, page: PageData, record: dict, position: int) -> bool:
-        """Put ``record`` at ``position`` (from 1) within its level (variant component_position=writable)."""
+        """Put ``record`` at ``position`` (from 1) within its level (variant component-position=writable)."""
         others = [sibling for sibling in self.siblings(page, record["group_id"]) if sibling is not record]
         index = max(0, min(position, len(others) + 1) - 1)
         if self.siblings(page, record["group_id"]).index(record) == index:
@@ -285,7 +290,7 @@ class Store:
     def delete_component(self, page: PageData, record: dict) -> None:
         """Delete a component; deleting a group leaves its members on the page, ungrouped, last.
 
-        (Variant group_delete=delete_members: the API handler deletes the members first.)"""
+        (Variant group-delete=delete-members: the API handler deletes the members first.)"""
         if record["group"]:
             for member in self.siblings(page, record["id"]):
                 self._relocate(page, member, None)
@@ -334,7 +339,7 @@ class Store:
 
     def update_component_group(self, page: PageData, group: dict, changes: dict, keep_order: bool = True) -> bool:
         """Change a group; ``components`` is its whole member set. With ``keep_order`` (the
-        default, variant component_position=read_only) members keep their order whatever order
+        default, variant component-position=read-only) members keep their order whatever order
         is sent and new ones join last; without it the order sent is the members' order."""
         changes = dict(changes)
         changed = False
@@ -482,15 +487,31 @@ class Store:
             raise not_found("Page access user", user_id)
         return record
 
+    def _users_with_email(self, page: PageData, email: str, ignore_case: bool) -> list[dict]:
+        users = [page.access_users[user_id] for user_id in page.user_ids_by_email.get(email.casefold(), [])]
+        return users if ignore_case else [user for user in users if user["email"] == email]
+
     def find_access_users_by_email(self, page: PageData, email: str) -> list[dict]:
-        """Exact match, ignoring case, as the API's ?email= filter."""
-        user_id = page.user_ids_by_email.get(email.casefold())
-        return [page.access_users[user_id]] if user_id is not None else []
+        """The API's ?email= filter: the whole address, ignoring case unless the email-case
+        variant says otherwise."""
+        return self._users_with_email(page, email, self.variants.email_filter_ignores_case)
 
     def _check_email_free(self, page: PageData, email: str, except_id: str | None = None) -> None:
-        for user in self.find_access_users_by_email(page, email):
+        for user in self._users_with_email(page, email, self.variants.email_uniqueness_ignores_case):
             if user["id"] != except_id:
+                if self.variants.duplicate_status == 422:
+                    # Rails' uniqueness validation: 422 with the model's full messages
+                    raise ApiError(422, "Email has already been taken", rails_errors=["Email has already been taken"])
                 raise ApiError(409, f"A page access user with the e-mail {email} already exists")
+
+    def _index_email(self, page: PageData, user: dict) -> None:
+        page.user_ids_by_email.setdefault(user["email"].casefold(), []).append(user["id"])
+
+    def _unindex_email(self, page: PageData, user: dict) -> None:
+        ids = page.user_ids_by_email[user["email"].casefold()]
+        ids.remove(user["id"])
+        if not ids:
+            del page.user_ids_by_email[user["email"].casefold()]
 
     def add_access_user(self, page: PageData, fields: dict, ident: str | None = None,
                         created_at: str | None = None, updated_at: str | None = None) -> dict:
@@ -510,7 +531,7 @@ class Store:
             "subscribe_to_components": fields.get("subscribe_to_components", False),
         }
         page.access_users[user_id] = record
-        page.user_ids_by_email[record["email"].casefold()] = user_id
+        self._index_email(page, record)
         for group_id in group_ids:
             self.link(record, page.access_groups[group_id])
         return record
@@ -536,16 +557,19 @@ class Store:
             user["page_access_group_ids"] = group_ids
             touch(user)
             changed = True
-        if "email" in changes:
-            del page.user_ids_by_email[user["email"].casefold()]
-            page.user_ids_by_email[changes["email"].casefold()] = user["id"]
-        return _apply_update(user, changes) or changed
+        new_email = "email" in changes and changes["email"] != user["email"]
+        if new_email:
+            self._unindex_email(page, user)
+        changed = _apply_update(user, changes) or changed
+        if new_email:
+            self._index_email(page, user)
+        return changed
 
     def delete_access_user(self, page: PageData, user: dict) -> None:
         for group_id in list(user["page_access_group_ids"]):
             self.unlink(user, page.access_groups[group_id])
         del page.access_users[user["id"]]
-        del page.user_ids_by_email[user["email"].casefold()]
+        self._unindex_email(page, user)
         self._release_id(user["id"])
 
     # ------------------------------------------------------------------ whole state
@@ -555,6 +579,7 @@ class Store:
         pages = []
         for page in self.pages.values():
             entry = dict(page.record)
+            entry["page_type"] = page.page_type
             entry["status_embed_config"] = {name: value for name, value in page.status_embed_config.items()
                                             if name != "page_id"}
             entry["components"] = [_copy(record) for record in page.components.values()]
@@ -565,7 +590,10 @@ class Store:
             entry["incident_templates"] = [copy.deepcopy(record) for record in page.incident_templates.values()]
             pages.append(entry)
         keys = [{"key": key, "pages": list(page_ids)} for key, page_ids in self.api_keys.items()]
-        return {"api_keys": keys, "pages": pages, "variants": dict(self.variants)}
+        dumped = {"api_keys": keys, "pages": pages}
+        if self.variants.non_default():
+            dumped["variants"] = self.variants.non_default()
+        return dumped
 
 
 def _copy(record: dict) -> dict:

@@ -1,16 +1,11 @@
-"""Helpers for the incident, maintenance and variant tests: the clock and notifications
-endpoints, and emulators started under chosen variants."""
+"""Helpers for the incident, maintenance and component-order tests: the clock and notifications
+endpoints, and the shared emulator serving chosen variants."""
 
 from __future__ import annotations
 
-import contextlib
-
 import requests
 
-from ..demo import DEMO_API_KEY, demo_seed
-from ..server import start_in_thread
-from ..variants import with_variants
-from .helpers import PAGE, ApiClient
+from .helpers import PAGE, ApiClient, Control
 
 
 class EventControl:
@@ -37,11 +32,11 @@ class EventControl:
         requests.delete(self.url + "/notifications", timeout=10).raise_for_status()
 
 
-@contextlib.contextmanager
-def variant_emulator(**choices: str):
-    """An emulator of its own on the demo data under these variants: (api client, event control)."""
-    with start_in_thread(with_variants(demo_seed(), **choices)) as emulator:
-        yield ApiClient(emulator.api_url, DEMO_API_KEY), EventControl(emulator.url)
+def serve(control: Control, selection: str) -> None:
+    """The shared emulator serves these variants from fresh demo data (the next test's reset
+    goes back to the default)."""
+    answer = control.variants(selection)
+    assert answer.status_code == 200, answer.text
 
 
 def create(api: ApiClient, **incident) -> dict:

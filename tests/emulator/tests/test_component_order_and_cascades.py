@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..demo import DEMO_COMPONENT_GROUP_IDS, DEMO_COMPONENT_IDS
-from .event_helpers import variant_emulator
+from .event_helpers import serve
 from .helpers import PAGE
 
 EU = DEMO_COMPONENT_GROUP_IDS["EU"]
@@ -61,18 +61,18 @@ def test_position_is_read_only_by_default(api):
     assert reordered["components"] == EU_MEMBERS
 
 
-def test_variant_component_position_writable():
-    with variant_emulator(component_position="writable") as (api, _control):
-        moved = api.patch(PAGE + f"/components/{EU_DATABASE}", json={"component": {"position": 1}}).json()
-        assert moved["position"] == 1 and members(api, EU) == [EU_DATABASE, EU_COMPUTE, EU_STORAGE]
-        reordered = api.patch(PAGE + f"/component-groups/{EU}",
-                              json={"component_group": {"components": list(reversed(EU_MEMBERS))}}).json()
-        assert reordered["components"] == list(reversed(EU_MEMBERS))
-        assert [positions(api)[ident] for ident in reversed(EU_MEMBERS)] == [1, 2, 3]
-        created = api.post(PAGE + "/components", json={"component": {"name": "First", "position": 1}}).json()
-        assert created["position"] == 1 and positions(api)[EU] == 3
-        answer = api.patch(PAGE + f"/components/{EU_DATABASE}", json={"component": {"position": 0}})
-        assert answer.status_code == 422 and "component.position" in answer.json()["message"]
+def test_variant_component_position_writable(api, control):
+    serve(control, "component-position=writable")
+    moved = api.patch(PAGE + f"/components/{EU_DATABASE}", json={"component": {"position": 1}}).json()
+    assert moved["position"] == 1 and members(api, EU) == [EU_DATABASE, EU_COMPUTE, EU_STORAGE]
+    reordered = api.patch(PAGE + f"/component-groups/{EU}",
+                          json={"component_group": {"components": list(reversed(EU_MEMBERS))}}).json()
+    assert reordered["components"] == list(reversed(EU_MEMBERS))
+    assert [positions(api)[ident] for ident in reversed(EU_MEMBERS)] == [1, 2, 3]
+    created = api.post(PAGE + "/components", json={"component": {"name": "First", "position": 1}}).json()
+    assert created["position"] == 1 and positions(api)[EU] == 3
+    answer = api.patch(PAGE + f"/components/{EU_DATABASE}", json={"component": {"position": 0}})
+    assert answer.status_code == 422 and "component.position" in answer.json()["message"]
 
 
 def test_deleting_a_group_leaves_its_members_ungrouped_by_default(api):
@@ -89,15 +89,15 @@ def test_deleting_a_group_leaves_its_members_ungrouped_by_default(api):
     assert [component["id"] for component in user_components] == EU_MEMBERS
 
 
-def test_variant_group_delete_delete_members_revokes_them_everywhere():
-    with variant_emulator(group_delete="delete_members") as (api, _control):
-        user = api.post(PAGE + "/page_access_users", json={"page_access_user": {"email": "eu@example.com"}}).json()
-        api.post(PAGE + f"/page_access_users/{user['id']}/components", json={"component_ids": [EU_COMPUTE]})
-        group = api.post(PAGE + "/page_access_groups",
-                         json={"page_access_group": {"name": "EU customers", "component_ids": EU_MEMBERS}}).json()
-        answer = api.delete(PAGE + f"/component-groups/{EU}")
-        assert answer.status_code == 200 and answer.json()["components"] == EU_MEMBERS
-        assert [api.get(PAGE + f"/components/{ident}").status_code for ident in EU_MEMBERS] == [404] * 3
-        assert api.get(PAGE + f"/page_access_users/{user['id']}/components").json() == []
-        assert api.get(PAGE + f"/page_access_groups/{group['id']}").json()["component_ids"] == []
-        assert len(api.get(PAGE + "/components").json()) == 13 - 4
+def test_variant_group_delete_delete_members_revokes_them_everywhere(api, control):
+    serve(control, "groups-delete-members")
+    user = api.post(PAGE + "/page_access_users", json={"page_access_user": {"email": "eu@example.com"}}).json()
+    api.post(PAGE + f"/page_access_users/{user['id']}/components", json={"component_ids": [EU_COMPUTE]})
+    group = api.post(PAGE + "/page_access_groups",
+                     json={"page_access_group": {"name": "EU customers", "component_ids": EU_MEMBERS}}).json()
+    answer = api.delete(PAGE + f"/component-groups/{EU}")
+    assert answer.status_code == 200 and answer.json()["components"] == EU_MEMBERS
+    assert [api.get(PAGE + f"/components/{ident}").status_code for ident in EU_MEMBERS] == [404] * 3
+    assert api.get(PAGE + f"/page_access_users/{user['id']}/components").json() == []
+    assert api.get(PAGE + f"/page_access_groups/{group['id']}").json()["component_ids"] == []
+    assert len(api.get(PAGE + "/components").json()) == 13 - 4

@@ -10,7 +10,7 @@ import requests
 from .. import clock
 from ..demo import DEMO_COMPONENT_IDS, demo_seed
 from ..server import start_in_thread
-from .event_helpers import EventControl, component_status, create, patch, variant_emulator
+from .event_helpers import EventControl, component_status, create, patch, serve
 from .helpers import PAGE, ApiClient
 
 EU_DATABASE = DEMO_COMPONENT_IDS["EU/Database"]
@@ -156,56 +156,55 @@ def test_reset_empties_the_notifications(api, emulator, control):
     assert EventControl(emulator.url).notifications() == []
 
 
-def test_variant_auto_transition_component_flags_starts_on_them_alone():
-    with variant_emulator(auto_transition="component_flags") as (api, control):
-        create(api, name="Flags", component_ids=[API], auto_transition_to_maintenance_state=True,
-               auto_transition_to_operational_state=True, **window(60, 600))
-        assert [step["step"] for step in control.advance(120)["steps"]] == ["start"]
-        assert component_status(api, API) == "under_maintenance"
-        assert [step["step"] for step in control.advance(600)["steps"]] == ["complete"]
-        assert component_status(api, API) == "operational"
+def test_variant_auto_transition_component_flags_starts_on_them_alone(api, emulator, control):
+    serve(control, "auto-transition-component-flags")
+    events = EventControl(emulator.url)
+    create(api, name="Flags", component_ids=[API], auto_transition_to_maintenance_state=True,
+           auto_transition_to_operational_state=True, **window(60, 600))
+    assert [step["step"] for step in events.advance(120)["steps"]] == ["start"]
+    assert component_status(api, API) == "under_maintenance"
+    assert [step["step"] for step in events.advance(600)["steps"]] == ["complete"]
+    assert component_status(api, API) == "operational"
 
 
-def test_variant_maintenance_components_at_start_holds_the_statuses():
+def test_variant_maintenance_components_at_start_holds_the_statuses(api, emulator, control):
     held = {"name": "Held", "components": {API: "under_maintenance"}, "scheduled_auto_in_progress": True}
-    with variant_emulator() as (api, control):
-        create(api, **held, **window(600))
-        assert component_status(api, API) == "under_maintenance"  # default: at once
-    with variant_emulator(maintenance_components="at_start") as (api, control):
-        maintenance = create(api, **held, **window(600))
-        assert component_status(api, API) == "operational"
-        assert [component["id"] for component in maintenance["components"]] == [API]
-        control.advance(700)
-        assert component_status(api, API) == "under_maintenance"
+    create(api, **held, **window(600))
+    assert component_status(api, API) == "under_maintenance"  # default: at once
+    serve(control, "maintenance-components=at-start")
+    maintenance = create(api, **held, **window(600))
+    assert component_status(api, API) == "operational"
+    assert [component["id"] for component in maintenance["components"]] == [API]
+    EventControl(emulator.url).advance(700)
+    assert component_status(api, API) == "under_maintenance"
 
 
-def test_variant_scheduled_list_not_started():
-    for choice, expected in (("all", ["Later", "Running"]), ("not_started", ["Later"])):
-        with variant_emulator(scheduled_list=choice) as (api, _control):
-            create(api, name="Running", status="in_progress", **window(-60))
-            create(api, name="Later", **window(7200))
-            assert names(api, "scheduled") == expected
-            assert names(api, "upcoming") == ["Later"] and names(api, "active_maintenance") == ["Running"]
+def test_variant_scheduled_list_not_started(api, control):
+    for choice, expected in (("all", ["Later", "Running"]), ("not-started", ["Later"])):
+        serve(control, f"scheduled-list={choice}")
+        create(api, name="Running", status="in_progress", **window(-60))
+        create(api, name="Later", **window(7200))
+        assert names(api, "scheduled") == expected
+        assert names(api, "upcoming") == ["Later"] and names(api, "active_maintenance") == ["Running"]
 
 
-def test_variant_incident_transitions_forward():
-    with variant_emulator(incident_transitions="forward") as (api, _control):
-        incident = create(api, name="Onwards", status="monitoring")
-        answer = api.patch(PAGE + f"/incidents/{incident['id']}", json={"incident": {"status": "identified"}})
-        assert answer.status_code == 422 and "cannot go back" in answer.json()["message"]
-        assert patch(api, incident["id"], status="resolved")["status"] == "resolved"
-    with variant_emulator() as (api, _control):
-        incident = create(api, name="Anywhere", status="monitoring")
-        assert patch(api, incident["id"], status="identified")["status"] == "identified"
+def test_variant_incident_transitions_forward(api, control):
+    incident = create(api, name="Anywhere", status="monitoring")
+    assert patch(api, incident["id"], status="identified")["status"] == "identified"
+    serve(control, "transitions-forward")
+    incident = create(api, name="Onwards", status="monitoring")
+    answer = api.patch(PAGE + f"/incidents/{incident['id']}", json={"incident": {"status": "identified"}})
+    assert answer.status_code == 422 and "cannot go back" in answer.json()["message"]
+    assert patch(api, incident["id"], status="resolved")["status"] == "resolved"
 
 
-def test_variant_event_timestamps_offset():
-    with variant_emulator(event_timestamps="offset") as (api, _control):
-        maintenance = create(api, name="Zoned", scheduled_for="2030-01-01T12:00:00Z",
-                             scheduled_until="2030-01-01T13:30:00+01:00")
-        assert maintenance["scheduled_for"] == "2030-01-01T06:00:00.000-06:00"
-        assert maintenance["scheduled_until"] == "2030-01-01T06:30:00.000-06:00"
-        assert maintenance["created_at"].endswith("-06:00")
-        assert maintenance["incident_updates"][0]["display_at"].endswith("-06:00")
-        # The same instant: a client comparing moments sees no change
-        assert clock.parse_timestamp(maintenance["scheduled_for"]) == clock.parse_timestamp("2030-01-01T12:00:00Z")
+def test_variant_event_timestamps_offset(api, control):
+    serve(control, "timestamps-offset")
+    maintenance = create(api, name="Zoned", scheduled_for="2030-01-01T12:00:00Z",
+                         scheduled_until="2030-01-01T13:30:00+01:00")
+    assert maintenance["scheduled_for"] == "2030-01-01T06:00:00.000-06:00"
+    assert maintenance["scheduled_until"] == "2030-01-01T06:30:00.000-06:00"
+    assert maintenance["created_at"].endswith("-06:00")
+    assert maintenance["incident_updates"][0]["display_at"].endswith("-06:00")
+    # The same instant: a client comparing moments sees no change
+    assert clock.parse_timestamp(maintenance["scheduled_for"]) == clock.parse_timestamp("2030-01-01T12:00:00Z")

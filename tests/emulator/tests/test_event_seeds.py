@@ -1,80 +1,17 @@
-"""Choosing variants (seed, command line, Python) and incidents/templates in seeds and dumps."""
+"""Incidents and incident templates in seeds and state dumps."""
 
 from __future__ import annotations
 
 import copy
 import re
-import subprocess
-import sys
 
 import pytest
-import requests
 
-from .. import variants
 from ..demo import DEMO_TEMPLATE_IDS, demo_seed
 from ..seed import SeedError, build_store
 from ..server import start_in_thread
-from .event_helpers import create, patch
+from .event_helpers import create, patch, serve
 from .helpers import PAGE, ApiClient
-from .test_cli import REPO_ROOT, start_cli, stop
-
-
-def test_defaults_are_the_first_choices_and_documented():
-    assert variants.defaults() == {variant.name: variant.choices[0] for variant in variants.VARIANTS}
-    doc = (REPO_ROOT / "docs" / "emulator.md").read_text(encoding="utf-8")
-    for variant in variants.VARIANTS:
-        assert f"`{variant.name}`" in doc, variant.name
-        for choice in variant.choices:
-            assert f"`{choice}`" in doc, (variant.name, choice)
-
-
-@pytest.mark.parametrize("settings, message", [
-    ({"nope": "x"}, "unknown variant 'nope'"),
-    ({"group_delete": "explode"}, "valid: ungroup, delete_members"),
-    ("group_delete", "must be a mapping"),
-])
-def test_bad_variant_settings_name_what_is_wrong(settings, message):
-    with pytest.raises(ValueError, match=message):
-        variants.resolve(settings)
-    with pytest.raises(SeedError, match=message):
-        build_store({**demo_seed(), "variants": settings})
-
-
-def test_parse_setting():
-    assert variants.parse_setting("scheduled_list=not_started") == ("scheduled_list", "not_started")
-    for text in ("scheduled_list", "=x", "scheduled_list=", "scheduled_list=soon"):
-        with pytest.raises(ValueError):
-            variants.parse_setting(text)
-
-
-def test_the_seed_chooses_and_the_state_shows_the_choices():
-    seed = variants.with_variants(demo_seed(), group_delete="delete_members")
-    with start_in_thread(seed) as emulator:
-        state = requests.get(emulator.url + "/__emulator__/state", timeout=10).json()
-        assert state["variants"] == {**variants.defaults(), "group_delete": "delete_members"}
-        emulator.reset()  # a reset keeps the seed's variants
-        state = requests.get(emulator.url + "/__emulator__/state", timeout=10).json()
-        assert state["variants"]["group_delete"] == "delete_members"
-
-
-def test_cli_variant_over_the_seed(tmp_path):
-    process, _port_file, port = start_cli(tmp_path, "--variant", "scheduled_list=not_started",
-                                          "--variant", "event_timestamps=offset")
-    try:
-        state = requests.get(f"http://127.0.0.1:{port}/__emulator__/state", timeout=10).json()
-        assert state["variants"]["scheduled_list"] == "not_started"
-        assert state["variants"]["event_timestamps"] == "offset"
-        assert state["pages"][0]["id"] == "acmecloud123"  # still the demo data
-    finally:
-        process.terminate()
-    assert stop(process)[0] == 0
-
-
-def test_cli_refuses_an_unknown_variant():
-    result = subprocess.run([sys.executable, "-m", "tests.emulator", "--variant", "group_delete=explode"],
-                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=30, check=False)
-    assert result.returncode == 2
-    assert "valid: ungroup, delete_members" in result.stderr
 
 
 def test_demo_templates_and_no_incidents(api):
@@ -84,6 +21,7 @@ def test_demo_templates_and_no_incidents(api):
 
 
 def test_a_state_dump_with_events_loads_back_unchanged(api, control):
+    serve(control, "timestamps-offset,scheduled-not-started")  # variants go into the dump too
     incident = create(api, name="Broken", body="Looking", components={"d59ujm7rjqit": "partial_outage"},
                       metadata={"jira": {"issue_id": "OPS-3"}})
     patch(api, incident["id"], status="identified", body="Found it")
