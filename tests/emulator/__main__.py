@@ -2,6 +2,7 @@
 
 It prints one line when it listens, writes the port it got to --port-file (atomically, so a
 reader never sees half a number), and stops on SIGTERM, SIGINT or POST /__emulator__/shutdown.
+``--variants`` (default: $STATUSPAGE_EMULATOR_VARIANTS) selects the variants of variants.py.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import signal
 import sys
 
+from . import variants
 from .seed import SeedError
 from .server import start_in_thread
 
@@ -23,7 +25,18 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port-file", help="write the port to this file once listening")
     parser.add_argument("--seed", help="YAML or JSON seed file; without it, the built-in demo data")
     parser.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
+    parser.add_argument("--variants", action="append", metavar="LIST",
+                        help="variants to serve: presets and setting=value, comma-separated (may be "
+                             f"repeated; default ${variants.ENVIRONMENT_VARIABLE}); see --list-variants")
+    parser.add_argument("--list-variants", action="store_true", help="list the variant settings and presets, then exit")
     return parser.parse_args(argv)
+
+
+def chosen_variants(arguments: argparse.Namespace) -> str:
+    """The --variants given, else the environment's (the command line wins, as usual)."""
+    if arguments.variants:
+        return ",".join(arguments.variants)
+    return os.environ.get(variants.ENVIRONMENT_VARIABLE, "")
 
 
 def write_port_file(path: str, port: int) -> None:
@@ -35,10 +48,17 @@ def write_port_file(path: str, port: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
+    if arguments.list_variants:
+        print(variants.describe_all())
+        return 0
     try:
-        emulator = start_in_thread(arguments.seed, arguments.host, arguments.port, arguments.quiet)
+        emulator = start_in_thread(arguments.seed, arguments.host, arguments.port, arguments.quiet,
+                                   variants=chosen_variants(arguments))
     except SeedError as error:
         print(f"statuspage emulator: bad seed: {error}", file=sys.stderr)
+        return 2
+    except variants.VariantError as error:
+        print(f"statuspage emulator: bad variants: {error}", file=sys.stderr)
         return 2
     except OSError as error:
         print(f"statuspage emulator: cannot listen on {arguments.host}:{arguments.port}: {error}", file=sys.stderr)
@@ -52,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if arguments.port_file:
         write_port_file(arguments.port_file, emulator.port)
-    print(f"Statuspage emulator listening on {emulator.api_url} (API key {emulator.api_key})", flush=True)
+    chosen = emulator.app.variants
+    shown = "" if not chosen.non_default() else f"; variants {chosen.summary()}"
+    print(f"Statuspage emulator listening on {emulator.api_url} (API key {emulator.api_key}{shown})", flush=True)
     # Wake up regularly: the signal handlers run in this thread, between waits
     while not emulator.wait_stopped(0.5):
         pass

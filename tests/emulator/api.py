@@ -2,7 +2,8 @@
 
 ``ROUTES`` lists every path and verb with the description's own path template, so a test can
 check each against the OpenAPI description. Handlers return ``(status, body)``; errors are
-raised as ApiError and become ``{"message": ...}``.
+raised as ApiError and become the error body the run's variants select (``{"message": ...}``
+by default). The component-centric access routes live in component_access.py.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request
 
-from . import fields, views
+from . import clock, component_access, fields, incidents, schedule, views
 from .errors import ApiError
-from .store import PageData, Store
+from .store import PageData, Store, touch
 
 API_PREFIX = "/v1"
 DEFAULT_PER_PAGE = 100
@@ -48,7 +49,16 @@ class Call:
             if required:
                 raise ApiError(422, f"{name} is required")
             return None
-        return fields.clean_value(fields.Field("id_list"), value, name, self.from_form)
+        ids = fields.clean_value(fields.Field("id_list"), value, name, self.from_form)
+        limit = self.store.variants.max_ids_per_request
+        if limit is not None and len(ids) > limit:
+            # No public source documents a limit: the max-ids-per-request variant models one
+            raise ApiError(422, f"{name}: at most {limit} ids per request, got {len(ids)}")
+        return ids
+
+    def user_view(self, record: dict) -> dict:
+        """A page access user object as this run's variants show it."""
+        return views.page_access_user_view(record, self.store.variants)
 
     def paginate(self, items: list) -> list:
         """One page of ``items`` by ``page`` (from 1) and ``per_page`` (default and max 100)."""
@@ -105,19 +115,31 @@ def update_status_embed_config(call: Call, page_id: str):
 # ---------------------------------------------------------------------- components
 
 
-def _components_in_order(page: PageData) -> list[dict]:
-    return sorted(page.components.values(), key=lambda record: record["position"])
-
-
 def list_components(call: Call, page_id: str):
-    return 200, [views.component_view(record) for record in call.paginate(_components_in_order(call.page))]
+    ordered = call.store.display_order(call.page)
+    return 200, [views.component_view(record) for record in call.paginate(ordered)]
+
+
+def _asked_position(call: Call, body: dict, where: str) -> int | None:
+    """The position a body asks for, where the API honours it (variant component-position=writable).
+
+    By default it is read-only, as no request schema of the description has it: dropped."""
+    if call.store.variants.component_position != "writable" or body.get("position") is None:
+        return None
+    value = fields.clean_value(fields.Field("integer"), body["position"], f"{where}.position", call.from_form)
+    if value < 1:
+        raise ApiError(422, f"{where}.position must be 1 or more, not {value}")
+    return value
 
 
 def create_component(call: Call, page_id: str):
-    changes = fields.clean_fields(call.wrapped("component", 422), fields.COMPONENT_WRITABLE, "component",
-                                  call.from_form)
+    body = call.wrapped("component", 422)
+    changes = fields.clean_fields(body, fields.COMPONENT_WRITABLE, "component", call.from_form)
     fields.require_present(changes, ("name",), "component")
+    position = _asked_position(call, body, "component")
     record = call.store.add_component(call.page, changes)
+    if position is not None:
+        call.store.move_to_position(call.page, record, position)
     return 201, views.component_view(record)
 
 
@@ -127,11 +149,14 @@ def get_component(call: Call, page_id: str, component_id: str):
 
 def update_component(call: Call, page_id: str, component_id: str):
     record = call.store.component(call.page, component_id)
-    changes = fields.clean_fields(call.wrapped("component", 422), fields.COMPONENT_WRITABLE, "component",
-                                  call.from_form)
+    body = call.wrapped("component", 422)
+    changes = fields.clean_fields(body, fields.COMPONENT_WRITABLE, "component", call.from_form)
     if changes.get("name") == "":
         raise ApiError(422, "component.name must not be empty")
+    position = _asked_position(call, body, "component")
     call.store.update_component(call.page, record, changes)
+    if position is not None and call.store.move_to_position(call.page, record, position):
+        touch(record)
     return 200, views.component_view(record)
 
 
@@ -156,7 +181,7 @@ def _component_group_changes(call: Call, missing_status: int) -> dict:
 
 
 def list_component_groups(call: Call, page_id: str):
-    groups = [record for record in _components_in_order(call.page) if record["group"]]
+    groups = [record for record in call.store.siblings(call.page, None) if record["group"]]
     return 200, [views.component_group_view(record) for record in call.paginate(groups)]
 
 
@@ -165,8 +190,11 @@ def create_component_group(call: Call, page_id: str):
     fields.require_present(changes, ("name",), "component_group")
     if not changes.get("components"):
         raise ApiError(422, "component_group.components is required: a group needs at least one component")
+    position = _asked_position(call, call.params["component_group"], "component_group")
     record = call.store.add_component_group(call.page, changes["name"], changes["components"],
                                             changes.get("description"))
+    if position is not None:
+        call.store.move_to_position(call.page, record, position)
     return 201, views.component_group_view(record)
 
 
@@ -179,13 +207,20 @@ def update_component_group(call: Call, page_id: str, component_group_id: str):
     changes = _component_group_changes(call, 422)
     if "components" in changes and not changes["components"]:
         raise ApiError(422, "component_group.components must name at least one component")
-    call.store.update_component_group(call.page, record, changes)
+    position = _asked_position(call, call.params["component_group"], "component_group")
+    writable = call.store.variants.component_position == "writable"
+    call.store.update_component_group(call.page, record, changes, keep_order=not writable)
+    if position is not None and call.store.move_to_position(call.page, record, position):
+        touch(record)
     return 200, views.component_group_view(record)
 
 
 def delete_component_group(call: Call, page_id: str, component_group_id: str):
     record = call.store.component_group(call.page, component_group_id)
     answer = views.component_group_view(record)
+    if call.store.variants.group_delete == "delete-members":
+        for member in call.store.siblings(call.page, record["id"]):
+            call.store.delete_component(call.page, member)
     call.store.delete_component(call.page, record)
     return 200, answer
 
@@ -288,7 +323,7 @@ def list_access_users(call: Call, page_id: str):
         users = call.store.find_access_users_by_email(call.page, email)
     else:
         users = list(call.page.access_users.values())
-    return 200, [views.page_access_user_view(record) for record in call.paginate(users)]
+    return 200, [call.user_view(record) for record in call.paginate(users)]
 
 
 def _access_user_changes(call: Call, missing_status: int) -> dict:
@@ -304,17 +339,17 @@ def create_access_user(call: Call, page_id: str):
     fields.require_present(changes, ("email",), "page_access_user")
     record = call.store.add_access_user(call.page, changes)
     # 200, not 201: the real API answers a create so (see the API notes)
-    return 200, views.page_access_user_view(record)
+    return 200, call.user_view(record)
 
 
 def get_access_user(call: Call, page_id: str, page_access_user_id: str):
-    return 200, views.page_access_user_view(call.store.access_user(call.page, page_access_user_id))
+    return 200, call.user_view(call.store.access_user(call.page, page_access_user_id))
 
 
 def update_access_user(call: Call, page_id: str, page_access_user_id: str):
     record = call.store.access_user(call.page, page_access_user_id)
     call.store.update_access_user(call.page, record, _access_user_changes(call, 422))
-    return 200, views.page_access_user_view(record)
+    return 200, call.user_view(record)
 
 
 def delete_access_user(call: Call, page_id: str, page_access_user_id: str):
@@ -337,7 +372,7 @@ def _change_user_members(call: Call, page_access_user_id: str, kind: str):
     mode, status = MEMBERSHIP_VERBS[call.request.method]
     ids = call.id_list(f"{kind}_ids", required=mode != "remove")
     _change_members(call, record, kind, mode, ids)
-    return status, views.page_access_user_view(record)
+    return status, call.user_view(record)
 
 
 def change_access_user_components(call: Call, page_id: str, page_access_user_id: str):
@@ -352,14 +387,14 @@ def remove_access_user_component(call: Call, page_id: str, page_access_user_id: 
     record = call.store.access_user(call.page, page_access_user_id)
     call.store.component(call.page, component_id)
     call.store.change_ids(record, "component_ids", [component_id], "remove")
-    return 200, views.page_access_user_view(record)
+    return 200, call.user_view(record)
 
 
 def remove_access_user_metric(call: Call, page_id: str, page_access_user_id: str, metric_id: str):
     record = call.store.access_user(call.page, page_access_user_id)
     call.store.metric(call.page, metric_id)
     call.store.change_ids(record, "metric_ids", [metric_id], "remove")
-    return 200, views.page_access_user_view(record)
+    return 200, call.user_view(record)
 
 
 # ---------------------------------------------------------------------- the route table
@@ -406,7 +441,10 @@ ROUTES = (
     (USER + "/metrics", ("GET",), list_access_user_metrics),
     (USER + "/metrics", ("PATCH", "PUT", "POST", "DELETE"), change_access_user_metrics),
     (USER + "/metrics/{metric_id}", ("DELETE",), remove_access_user_metric),
-)
+) + component_access.ROUTES + incidents.ROUTES
+
+# The page access handlers: refused on pages that are not audience-specific under one variant
+ACCESS_HANDLERS = frozenset(handler for template, _verbs, handler in ROUTES if "/page_access_" in template)
 
 
 def routed_operations() -> list[tuple[str, str]]:
@@ -430,6 +468,17 @@ URL_MAP = Map(
 )
 
 
+def _refuse_if_not_audience_specific(store: Store, page: PageData) -> None:
+    """The non-audience-access=refused variant: a page that is not audience-specific refuses
+    the page access endpoints. By default (and as the description says: "You will need
+    Statuspage to switch your page type to audience-specific before these API endpoints have
+    any effect") they are accepted and simply have no effect."""
+    variants = store.variants
+    if page.page_type != "audience-specific" and variants.non_audience_access == "refused":
+        raise ApiError(variants.refusal_status,
+                       f"Page {page.page_id} is not audience-specific: page access users and groups are not enabled")
+
+
 def dispatch(store: Store, request: Request, key: str | None, params: dict, from_form: bool):
     """Route an API request and run its handler under the store lock; returns (status, body)."""
     path = request.path
@@ -444,9 +493,13 @@ def dispatch(store: Store, request: Request, key: str | None, params: dict, from
     except NotFound:
         raise ApiError(404, f"no such API path: {request.path}") from None
     call = Call(store, request, key, params, from_form)
-    with store.lock:
+    with store.lock, clock.running(store.clock):
+        # What Statuspage's background jobs would have done by now (maintenances starting, ...)
+        schedule.catch_up(store)
         if "page_id" in arguments:
             call.page = store.page_for_key(key, arguments["page_id"])
+            if handler in ACCESS_HANDLERS:
+                _refuse_if_not_audience_specific(store, call.page)
         else:
             store.allowed_page_ids(key)
         return handler(call, **arguments)

@@ -18,13 +18,13 @@ import traceback
 
 from werkzeug.wrappers import Request, Response
 
-from . import api, control
+from . import api, control, variants
 from .demo import demo_seed
-from .errors import ApiError
+from .errors import ApiError, error_body
 from .faults import FaultInjector
 from .params import merged_params, parse_body, query_for_log
 from .request_log import RequestLog
-from .seed import build_store
+from .seed import SeedError, build_store
 
 
 def json_response(status: int, body, headers: dict[str, str] | None = None) -> Response:
@@ -34,8 +34,10 @@ def json_response(status: int, body, headers: dict[str, str] | None = None) -> R
                     content_type="application/json; charset=utf-8")
 
 
-def error_response(error: ApiError) -> Response:
-    return json_response(error.status, {"message": error.message}, error.headers)
+def error_response(error: ApiError, shape: str = "message") -> Response:
+    """An API error in the body shape the run's error-body variant selects."""
+    body, content_type = error_body(error, shape)
+    return Response(body, status=error.status, headers=error.headers, content_type=content_type)
 
 
 def api_key_of(request: Request) -> str | None:
@@ -74,11 +76,19 @@ class DroppedConnection:
 class EmulatorApp:
     """The emulator's state (store, request log, faults) and its WSGI entry point."""
 
-    def __init__(self, seed: dict | None = None):
+    def __init__(self, seed: dict | None = None, selection=None):
         self.seed = seed if seed is not None else demo_seed()
-        self.store = build_store(self.seed)
+        # The seed's variants, then the caller's (the command line's): see variants.py
+        seed_selection = self.seed.get("variants") if isinstance(self.seed, dict) else None
+        try:
+            variants.selection_values(seed_selection)
+        except variants.VariantError as error:
+            raise SeedError(f"seed.variants: {error}") from None
+        self.start_variants = variants.resolve(seed_selection, selection)
+        self.variants = self.start_variants
+        self.store = build_store(self.seed, self.variants)
         self.requests = RequestLog()
-        self.faults = FaultInjector()
+        self.faults = FaultInjector(self.variants.throttle_config())
         # Set by the server that runs this app; called once the shutdown answer is sent
         self.on_shutdown = None
 
@@ -87,12 +97,22 @@ class EmulatorApp:
         return list(self.store.api_keys)
 
     def reset(self) -> None:
-        """Back to the seed data, with an empty request log and no faults."""
-        new_store = build_store(self.seed)
+        """Back to the seed data and the variants the run started with, with an empty request
+        log and no faults but the start variants' throttle."""
+        self.use_variants(self.start_variants)
+
+    def use_variants(self, chosen: variants.Variants) -> None:
+        """Serve ``chosen`` from now on, from fresh seed data (PUT /__emulator__/variants)."""
+        new_store = build_store(self.seed, chosen)
         with self.store.lock:
             self.store = new_store
+            self.variants = chosen
         self.requests.clear()
+        self.faults.set_default_throttle(chosen.throttle_config())
         self.faults.clear()
+
+    def error_response(self, error: ApiError) -> Response:
+        return error_response(error, self.variants.error_body)
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -115,7 +135,7 @@ class EmulatorApp:
         throttled = self.faults.throttled(key or "")
         if throttled is not None:
             self.requests.finish(entry, throttled.status, {"throttle": True})
-            return error_response(throttled)
+            return self.error_response(throttled)
 
         fault = self.faults.take(request.method, request.path)
         fault_config = dict(fault.config) if fault is not None else None
@@ -123,26 +143,25 @@ class EmulatorApp:
             time.sleep(fault.delay)
         if fault is not None and fault.status is not None:
             self.requests.finish(entry, fault.status, fault_config)
-            return error_response(fault.error())
+            return self.error_response(fault.error())
 
-        if body_error is not None:
-            status, answer, headers = body_error.status, {"message": body_error.message}, body_error.headers
-        else:
-            status, answer, headers = self._answer(request, key, body)
+        outcome = body_error if body_error is not None else self._answer(request, key, body)
+        status = outcome.status if isinstance(outcome, ApiError) else outcome[0]
         self.requests.finish(entry, status, fault_config)
         if fault is not None and fault.reset:
             return Response(DroppedConnection(environ), status=status)
-        return json_response(status, answer, headers)
+        if isinstance(outcome, ApiError):
+            return self.error_response(outcome)
+        return json_response(*outcome)
 
-    def _answer(self, request: Request, key: str | None, body) -> tuple[int, object, dict]:
-        """Run the API request: (status, body, headers)."""
+    def _answer(self, request: Request, key: str | None, body) -> tuple[int, object] | ApiError:
+        """Run the API request: (status, body), or the ApiError to answer."""
         params, from_form = merged_params(request, body)
         try:
-            status, answer = api.dispatch(self.store, request, key, params, from_form)
-            return status, answer, {}
+            return api.dispatch(self.store, request, key, params, from_form)
         except ApiError as error:
-            return error.status, {"message": error.message}, error.headers
+            return error
         except Exception as error:  # pylint: disable=broad-exception-caught
             # A bug in the emulator: answer it as JSON like every error, and show where on stderr
             traceback.print_exc(file=sys.stderr)
-            return 500, {"message": f"internal emulator error: {error!r}"}, {}
+            return ApiError(500, f"internal emulator error: {error!r}")

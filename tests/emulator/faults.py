@@ -1,7 +1,8 @@
 """Rate limiting and scripted faults, configured through PUT /__emulator__/faults.
 
-The throttle copies the real API's: a burst, then a steady rate, per API key; a throttled request is
-answered 420 or 429 with Retry-After and does nothing, so it is safe to retry. Scripted faults
+The throttle copies the real API's, per API key, in either of the two models its documentation
+fits (a token bucket, or a strict rolling window); a throttled request is answered 420 or 429
+with Retry-After and does nothing, so it is safe to retry. Scripted faults
 let a test make one chosen request fail in a chosen way: answer an error without doing
 anything, do the work but lose the answer (the dangerous case for a client that retries a
 create), or answer late.
@@ -9,6 +10,7 @@ create), or answer late.
 
 from __future__ import annotations
 
+import collections
 import re
 import threading
 import time
@@ -29,21 +31,30 @@ def _number(config: dict, name: str, where: str, minimum: float, integer: bool =
     return value
 
 
-class Throttle:
-    """A per-key token bucket: a burst of ``limit`` requests, then ``limit / window`` a second.
+THROTTLE_MODELS = ("bucket", "window")
 
-    That is how Statuspage describes its limit ("1 request per second per key, measured over
-    a 60 second rolling window": a burst of about 60 passes, then about one a second). A strict
-    sliding log would instead block for the rest of the window after a burst, which no client
-    sees from the real API. Beyond the limit, requests are answered ``status``.
+
+class Throttle:
+    """Per-key rate limiting, in one of two models (``model``; the variants' ``throttle``).
+
+    Statuspage documents "1 request / second as measured on a 60 second rolling window" and
+    "Error codes 420 or 429" (https://developer.statuspage.io, "Rate Limiting"), which fits both:
+    - ``bucket`` (the default): a token bucket, a burst of ``limit`` requests, then ``limit /
+      window`` a second;
+    - ``window``: a strict rolling window, at most ``limit`` requests in any ``window`` seconds,
+      so after a burst a client waits until the burst's first request leaves the window.
+    Beyond the limit, requests are answered ``status``; they do nothing and are not counted.
     """
 
     def __init__(self, config: dict):
         if not isinstance(config, dict):
             raise ApiError(400, "throttle must be an object")
-        unknown = sorted(set(config) - {"limit", "window", "status", "retry_after"})
+        unknown = sorted(set(config) - {"model", "limit", "window", "status", "retry_after"})
         if unknown:
             raise ApiError(400, f"throttle: unknown setting(s) {', '.join(unknown)}")
+        self.model = config.get("model", "bucket")
+        if self.model not in THROTTLE_MODELS:
+            raise ApiError(400, "throttle.model must be bucket or window")
         self.limit = _number(config, "limit", "throttle", 1, integer=True)
         self.window = _number(config, "window", "throttle", 0.001)
         self.status = config.get("status", 429)
@@ -51,21 +62,34 @@ class Throttle:
             raise ApiError(400, "throttle.status must be 420 or 429")
         self.retry_after = _number({"retry_after": config.get("retry_after", 1)}, "retry_after", "throttle", 0,
                                    integer=True)
-        # key -> (tokens left, when they were counted)
+        # bucket: key -> (tokens left, when they were counted)
         self._buckets: dict[str, tuple[float, float]] = {}
+        # window: key -> arrival times of the requests admitted within the last window
+        self._admitted: dict[str, collections.deque] = {}
 
     def config(self) -> dict:
-        return {"limit": self.limit, "window": self.window, "status": self.status,
+        return {"model": self.model, "limit": self.limit, "window": self.window, "status": self.status,
                 "retry_after": self.retry_after}
 
     def admit(self, key: str, now: float) -> bool:
-        """Take a token and return True, or return False (nothing taken) if the bucket is empty."""
+        """Count the request and return True, or return False (nothing counted) if over the limit."""
+        if self.model == "window":
+            return self._admit_window(key, now)
         tokens, counted_at = self._buckets.get(key, (float(self.limit), now))
         tokens = min(float(self.limit), tokens + (now - counted_at) * self.limit / self.window)
         if tokens < 1.0:
             self._buckets[key] = (tokens, now)
             return False
         self._buckets[key] = (tokens - 1.0, now)
+        return True
+
+    def _admit_window(self, key: str, now: float) -> bool:
+        admitted = self._admitted.setdefault(key, collections.deque())
+        while admitted and admitted[0] <= now - self.window:
+            admitted.popleft()
+        if len(admitted) >= self.limit:
+            return False
+        admitted.append(now)
         return True
 
 
@@ -120,10 +144,16 @@ class Fault:
 class FaultInjector:
     """The current throttle and fault queue; thread-safe on its own lock."""
 
-    def __init__(self):
+    def __init__(self, default_throttle: dict | None = None):
         self._lock = threading.Lock()
         self._throttle: Throttle | None = None
         self._queue: list[Fault] = []
+        self._default_throttle = default_throttle
+        self.clear()
+
+    def set_default_throttle(self, config: dict | None) -> None:
+        """The throttle ``clear()`` (a reset) goes back to: the one the run's variants select."""
+        self._default_throttle = config
 
     def configure(self, config: dict) -> None:
         """Replace the whole configuration; ``{}`` turns everything off. Validates first."""
@@ -142,7 +172,8 @@ class FaultInjector:
             self._queue = queue
 
     def clear(self) -> None:
-        self.configure({})
+        """No scripted faults, and the default throttle (none unless a variant chose one)."""
+        self.configure({"throttle": dict(self._default_throttle)} if self._default_throttle else {})
 
     def describe(self) -> dict:
         with self._lock:

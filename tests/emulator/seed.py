@@ -14,7 +14,7 @@ import pathlib
 
 import yaml
 
-from . import clock, fields
+from . import clock, event_seed, fields, variants
 from .errors import ApiError
 from .store import PageData, Store
 
@@ -27,7 +27,8 @@ class SeedError(ValueError):
 # a state dump adds (server-set fields are accepted and either kept or recomputed).
 _COMMON_KEYS = {"id", "created_at", "updated_at", "page_id"}
 _PAGE_KEYS = (_COMMON_KEYS | set(fields.PAGE_WRITABLE) | set(fields.PAGE_READ_ONLY)
-              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users"})
+              | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users",
+                 "page_type", "incidents", "incident_templates"})
 _COMPONENT_KEYS = (_COMMON_KEYS | set(fields.COMPONENT_WRITABLE)
                    | {"group", "components", "position", "automation_email"})
 _METRIC_KEYS = _COMMON_KEYS | set(fields.METRIC_SEEDABLE)
@@ -52,12 +53,17 @@ def load_seed_file(path: str | pathlib.Path) -> dict:
     return data
 
 
-def build_store(seed: dict) -> Store:
-    """A new Store holding exactly the seed's data."""
+def build_store(seed: dict, chosen: variants.Variants | None = None) -> Store:
+    """A new Store holding exactly the seed's data, answering as ``chosen`` says (by default,
+    as the seed's own ``variants`` say)."""
     if not isinstance(seed, dict):
         raise SeedError("a seed must be a mapping with api_keys and pages")
-    _check_keys(seed, {"api_keys", "pages"}, "seed")
-    store = Store()
+    _check_keys(seed, {"api_keys", "pages", "variants"}, "seed")
+    try:
+        seed_variants = variants.resolve(seed.get("variants"))
+    except variants.VariantError as error:
+        raise SeedError(f"seed.variants: {error}") from None
+    store = Store(chosen or seed_variants)
     pages = _entries(seed, "pages", "seed")
     for index, page_entry in enumerate(pages):
         _load_page(store, page_entry, f"pages[{index}]")
@@ -188,19 +194,33 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
         raise SeedError(f"{where}.status_embed_config must be a mapping")
     _check_keys(embed_entry, set(fields.STATUS_EMBED_CONFIG_WRITABLE) | {"page_id"}, f"{where}.status_embed_config")
     embed = _clean(embed_entry, fields.STATUS_EMBED_CONFIG_WRITABLE, f"{where}.status_embed_config")
-    page = _add(where, store.add_page, page_fields, embed, **_identity(entry, where))
+    page_type = entry.get("page_type")
+    if page_type not in (None, "audience-specific", "public"):
+        raise SeedError(f"{where}.page_type must be audience-specific or public")
+    page = _add(where, store.add_page, page_fields, embed, page_type=page_type, **_identity(entry, where))
     components = _load_components(store, page, _entries(entry, "components", where), f"{where}.components")
     metrics = _load_metrics(store, page, _entries(entry, "metrics", where), f"{where}.metrics")
     _load_access(store, page, entry, where, components, metrics)
+    events = event_seed.Loader(store, page, components, _fail)
+    events.templates(_entries(entry, "incident_templates", where), f"{where}.incident_templates")
+    events.incidents(_entries(entry, "incidents", where), f"{where}.incidents")
+
+
+def _fail(message: str) -> None:
+    raise SeedError(message)
 
 
 def _load_components(store: Store, page: PageData, entries: list, where: str) -> _Names:
-    """Create groups and components in file order, then put members into their groups."""
+    """Create groups and components in file order, put members into their groups, then order
+    each level by the positions the seed gives (file order for the others)."""
     group_names = _Names("component group")
     memberships = []  # (member record or reference, group record or reference, where)
+    positions = {}  # component id -> the seed's position
     for index, entry in enumerate(entries):
         here = f"{where}[{index}]"
         record, entry_memberships = _load_component(store, page, entry, here)
+        if "position" in entry:
+            positions[record["id"]] = entry["position"]
         if record["group"]:
             group_names.add(record, record["name"])
         memberships.extend(entry_memberships)
@@ -215,6 +235,11 @@ def _load_components(store: Store, page: PageData, entries: list, where: str) ->
             store.place_in_group(page, member, group)
         except ValueError as error:
             raise SeedError(f"{here}: {error}") from None
+    load_order = {ident: number for number, ident in enumerate(page.components)}
+    for level in [None] + [ident for ident, record in page.components.items() if record["group"]]:
+        members = sorted(store.siblings(page, level),
+                         key=lambda record: (positions.get(record["id"], float("inf")), load_order[record["id"]]))
+        store.renumber(page, level, members)
     # Names with their group ("EU/Compute") only exist once members are placed
     return _component_names(page)
 
@@ -245,10 +270,8 @@ def _load_component(store: Store, page: PageData, entry: dict, here: str) -> tup
         if not isinstance(automation_email, str):
             raise SeedError(f"{here}.automation_email must be a string")
         record["automation_email"] = automation_email
-    if "position" in entry:
-        if isinstance(entry["position"], bool) or not isinstance(entry["position"], int):
-            raise SeedError(f"{here}.position must be an integer")
-        record["position"] = entry["position"]
+    if "position" in entry and (isinstance(entry["position"], bool) or not isinstance(entry["position"], int)):
+        raise SeedError(f"{here}.position must be an integer")
     return record, memberships
 
 

@@ -7,6 +7,9 @@
     with start_in_thread() as emulator:          # demo data, a free port on 127.0.0.1
         requests.get(emulator.api_url + "/pages",
                      headers={"Authorization": f"OAuth {emulator.api_key}"})
+
+    with start_in_thread(variants="duplicate-422,email-case-sensitive") as emulator:
+        ...
 """
 
 from __future__ import annotations
@@ -83,17 +86,19 @@ class RunningEmulator:
         self.stop()
 
 
-def create_app(seed: dict | str | pathlib.Path | None = None) -> EmulatorApp:
-    """The WSGI app on a seed given as data, as a YAML/JSON file path, or None for the demo."""
+def create_app(seed: dict | str | pathlib.Path | None = None, variants=None) -> EmulatorApp:
+    """The WSGI app on a seed given as data, as a YAML/JSON file path, or None for the demo;
+    ``variants`` is a selection as variants.py describes (``"duplicate-422,email-case=sensitive"``,
+    a list or a mapping), applied over the seed's own."""
     if isinstance(seed, (str, pathlib.Path)):
         seed = load_seed_file(seed)
-    return EmulatorApp(seed)
+    return EmulatorApp(seed, variants)
 
 
 def start_in_thread(seed: dict | str | pathlib.Path | None = None, host: str = "127.0.0.1", port: int = 0,
-                    quiet: bool = True) -> RunningEmulator:
+                    quiet: bool = True, variants=None) -> RunningEmulator:
     """Start an emulator on ``host:port`` (0: a free port) and return once it is listening."""
-    app = create_app(seed)
+    app = create_app(seed, variants)
     handler = QuietRequestHandler if quiet else WSGIRequestHandler
     server = make_server(host, port, app, threaded=True, request_handler=handler)
     return RunningEmulator(app, server).start()

@@ -7,6 +7,12 @@ page's key list, ...) never leaks out through these.
 
 from __future__ import annotations
 
+import json
+
+from .variants import Variants
+
+DEFAULT_VARIANTS = Variants()
+
 PAGE_FIELDS = (
     "id", "created_at", "updated_at", "name", "page_description", "headline", "branding",
     "subdomain", "domain", "url", "support_url", "hidden_from_search", "allow_page_subscribers",
@@ -82,11 +88,24 @@ def metric_view(record: dict) -> dict:
     return _pick(record, METRIC_FIELDS)
 
 
-def page_access_user_view(record: dict) -> dict:
-    # The user object deliberately has no component_ids/metric_ids: the live API may not return
-    # them, so the collection must read them from the sub-resources (see the API notes).
+def page_access_user_view(record: dict, chosen: Variants = DEFAULT_VARIANTS) -> dict:
+    """A user object. By default it has no component_ids/metric_ids (the description's object
+    has none, so the collection must read them from the sub-resources) and its groups as a list;
+    the user-object-grants and group-ids-echo variants model the other plausible answers."""
     view = _pick(record, PAGE_ACCESS_USER_FIELDS)
+    group_ids = view["page_access_group_ids"]
     view["page_access_group_id"] = None
+    if chosen.group_ids_echo == "csv-string":
+        view["page_access_group_ids"] = ",".join(group_ids)
+    elif chosen.group_ids_echo == "json-string":
+        view["page_access_group_ids"] = json.dumps(group_ids)
+    elif chosen.group_ids_echo == "singular":
+        # The old one-group-per-user shape: the first group, and no list at all
+        del view["page_access_group_ids"]
+        view["page_access_group_id"] = group_ids[0] if group_ids else None
+    if chosen.user_object_grants:
+        view["component_ids"] = list(record["component_ids"])
+        view["metric_ids"] = list(record["metric_ids"])
     return view
 
 

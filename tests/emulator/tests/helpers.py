@@ -73,6 +73,10 @@ class Control:
     def faults(self, config: dict) -> requests.Response:
         return requests.put(self.url + "/faults", json=config, timeout=10)
 
+    def variants(self, selection) -> requests.Response:
+        """Serve these variants (PUT /__emulator__/variants), from fresh data."""
+        return requests.put(self.url + "/variants", json={"variants": selection}, timeout=10)
+
     def state(self) -> dict:
         return requests.get(self.url + "/state", timeout=10).json()
 

@@ -116,11 +116,15 @@ def test_faults_match_method_and_path_and_others_pass_by(api, control):
 
 
 def test_faults_configuration_is_shown_replaced_and_cleared(control):
-    config = {"throttle": {"limit": 60, "window": 60, "status": 420, "retry_after": 1},
+    config = {"throttle": {"model": "window", "limit": 60, "window": 60, "status": 420, "retry_after": 1},
               "next": [{"status": 503}, {"reset": True, "path": "components"}]}
     answer = control.faults(config)
     assert answer.status_code == 200
     assert answer.json() == config
+    # Without a model the throttle is the token bucket it always was, and says so
+    shown = control.faults({"throttle": {"limit": 5, "window": 5}}).json()["throttle"]
+    assert shown == {"model": "bucket", "limit": 5, "window": 5, "status": 429, "retry_after": 1}
+    control.faults(config)
     assert requests.get(control.url + "/faults", timeout=10).json() == config
     assert control.faults({}).json() == {"throttle": None, "next": []}
 
@@ -129,6 +133,7 @@ def test_faults_configuration_is_shown_replaced_and_cleared(control):
     {"throttle": {"limit": 0, "window": 60}},
     {"throttle": {"limit": 5, "window": 60, "status": 503}},
     {"throttle": {"limit": 5}},
+    {"throttle": {"limit": 5, "window": 60, "model": "leaky"}},
     {"next": [{"status": 503, "reset": True}]},
     {"next": [{"path": "("}]},
     {"next": [{}]},
