@@ -8,8 +8,9 @@
 Private to community.statuspage: it may change without notice.
 
 Everything about talking to Statuspage lives here and nowhere else: authentication, JSON
-bodies, throttling (420/429), retries of requests that are safe to repeat, pagination and the
-translation of error answers into the exception family of ``_errors``. It knows nothing about
+bodies, throttling (420/429), retries of requests that are safe to repeat (which ones, and how
+long to wait, is ``_retry_policy``), pagination and the translation of error answers into the
+exception family of ``_errors``. The base URL is checked by ``_api_url``. It knows nothing about
 Ansible, so it can be unit tested and reused by every module alike.
 """
 
@@ -17,17 +18,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import email.utils
-import ipaddress
-import math
 import time
 import traceback
-
-try:
-    from urllib.parse import quote, urlsplit
-except ImportError:  # pragma: no cover - Python 2 is not supported, this only keeps imports safe
-    from urllib import quote  # type: ignore
-    from urlparse import urlsplit  # type: ignore
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -37,6 +29,7 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import DEFAULT_API_URL, validate_api_url
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     InputError,
     ServerError,
@@ -44,102 +37,20 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     TransportError,
     error_class_for_status,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._retry_policy import (
+    IDEMPOTENT_METHODS,
+    RETRYABLE_SERVER_STATUSES,
+    SERVER_ERROR_ATTEMPTS,
+    SERVER_ERROR_BACKOFF,
+    THROTTLE_STATUSES,
+    parse_retry_after,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._version import COLLECTION_VERSION
 
-DEFAULT_API_URL = 'https://api.statuspage.io/v1'
 USER_AGENT = 'ansible-community.statuspage/%s' % COLLECTION_VERSION
 
 # Statuspage answers a list with at most 100 items; asking for fewer only costs more requests.
 PER_PAGE = 100
-
-# Both statuses mean "throttled, nothing was done": Statuspage documents 420, 429 is seen too.
-THROTTLE_STATUSES = frozenset([420, 429])
-# Without Retry-After, wait this long; with one, stay within these bounds so that a bogus header
-# can neither spin (0) nor park a task for an hour.
-DEFAULT_RETRY_AFTER = 5.0
-MIN_RETRY_AFTER = 1.0
-MAX_RETRY_AFTER = 120.0
-
-# 5xx answers that say "try again": the gateway or the service was briefly unavailable.
-# 500 is left out on purpose: it usually means the request itself trips a bug and will again.
-RETRYABLE_SERVER_STATUSES = frozenset([502, 503, 504])
-# Repeating these verbs cannot do harm on this API: GET reads, PUT/PATCH set fields or add
-# members (a second add is a no-op), DELETE of something gone answers 404, which callers treat
-# as "already absent". POST creates (a page access user, and an invitation e-mail) and is only
-# repeated when the caller says the POST is idempotent (a replace of a member set).
-IDEMPOTENT_METHODS = frozenset(['GET', 'PUT', 'PATCH', 'DELETE'])
-SERVER_ERROR_ATTEMPTS = 3
-SERVER_ERROR_BACKOFF = (1.0, 2.0)
-
-LOOPBACK_NAMES = frozenset(['localhost', 'localhost.localdomain'])
-
-
-def api_path(*segments):
-    """Join path segments, URL-quoting each one: the one place where ids enter a URL."""
-    return '/' + '/'.join(quote(str(segment), safe='') for segment in segments)
-
-
-def is_loopback_host(host):
-    if host is None:
-        return False
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _shown_url(parts):
-    """The URL without user info, query or fragment: those may hold a secret (``?api_key=``)."""
-    host = parts.hostname or ''
-    if parts.port:
-        host = '%s:%s' % (host, parts.port)
-    return '%s://%s%s' % (parts.scheme, host, parts.path)
-
-
-def validate_api_url(api_url):
-    """Return the normalised base URL or raise ``InputError``.
-
-    Plain http is refused except on loopback: the key travels in a header, and over http that
-    header can be read by anyone on the path. The emulator listens on 127.0.0.1, so tests work.
-    Messages never repeat a query, fragment or user info, where people put keys by mistake.
-    """
-    url = (api_url or '').strip().rstrip('/')
-    parts = urlsplit(url)
-    if parts.scheme not in ('https', 'http') or not parts.hostname:
-        raise InputError(
-            'api_url is not an http(s) URL with a host: expected something like %s' % DEFAULT_API_URL)
-    if parts.query or parts.fragment or parts.username or parts.password:
-        raise InputError(
-            'api_url %s... must not carry a query, a fragment or user info (the API key goes in '
-            'api_key or STATUSPAGE_API_KEY, and travels in a header)' % _shown_url(parts))
-    if parts.scheme == 'http' and not is_loopback_host(parts.hostname):
-        raise InputError(
-            'api_url %s uses plain http to a host that is not loopback, so the API key would '
-            'travel in clear: use https (for example %s); plain http is accepted only for '
-            '127.0.0.1, ::1 or localhost (the local emulator)' % (_shown_url(parts), DEFAULT_API_URL))
-    return url
-
-
-def parse_retry_after(value, now=None):
-    """Seconds to wait from a Retry-After header (seconds or HTTP date), clamped; default if absent."""
-    if value is None or str(value).strip() == '':
-        return DEFAULT_RETRY_AFTER
-    value = str(value).strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return DEFAULT_RETRY_AFTER
-        if when is None:
-            return DEFAULT_RETRY_AFTER
-        seconds = when.timestamp() - (time.time() if now is None else now)
-    if math.isnan(seconds):
-        return DEFAULT_RETRY_AFTER
-    return min(MAX_RETRY_AFTER, max(MIN_RETRY_AFTER, seconds))
 
 
 def api_error_message(body):

@@ -3,41 +3,29 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Finding page access groups and describing them with names, shared by statuspage_access_group
-and statuspage_access_group_info.
+"""Finding page access groups and describing them with names, shared by statuspage_access_group,
+statuspage_access_group_info, statuspage_access_user and the bulk module.
 
 Private to community.statuspage: it may change without notice.
 
 A group is found by id (one GET) or by its exact name (one paginated list). The API returns a
 group with the ids of its components, metrics and users only; ``join_names`` adds names from one
 list call per kind, never one call per group or per member. ``GroupDirectory`` turns group names
-into ids and back for modules that refer to groups (statuspage_access_user). ``create_group`` is
-the one create of a group, never sent twice blindly.
+into ids and back for modules that refer to groups (statuspage_access_user). Creating, changing
+and deleting a group is ``_reconcile_group``.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._errors import (
-    InputError,
-    ServerError,
-    StatuspageError,
-    TransportError,
-)
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import (
-    load_components,
-    load_metrics,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import MEMBER_KINDS
 from ansible_collections.community.statuspage.plugins.module_utils._users import list_users
 
-# The member sets of a group, as the API names them, and the option that sets each.
-MEMBER_FIELDS = (
-    ('components', 'component_ids'),
-    ('metrics', 'metric_ids'),
-    ('users', 'page_access_user_ids'),
-)
+# A group's field that lists its page access users (the member kinds' fields are their body_key).
+USERS_FIELD = 'page_access_user_ids'
 
 
 def groups_path(page_id, *rest):
@@ -78,40 +66,6 @@ def find_group(client, page_id, name=None, group_id=None):
         raise InputError('name %r names %d page access groups (%s): use group_id to choose one' % (
             name, len(matches), ', '.join(group.get('id') for group in matches)))
     return matches[0] if matches else None
-
-
-# How ``create_group`` (and ``_access_user.create_user``) came by what they return.
-CREATED = 'created'
-RECOVERED = 'recovered'
-
-
-def create_group(client, page_id, body):
-    """POST the group ``body`` (its fields, ``name`` among them); return ``(group, how)``.
-
-    ``how`` is ``CREATED`` (the POST answered) or ``RECOVERED`` (the answer was lost, and the
-    re-read found exactly one group of that name, which is adopted as the one created).
-
-    A create that ends with no answer or a 5xx (``outcome_unknown``) may have happened, so it is
-    never repeated blindly: the groups are listed again (one request per 100 groups). No group
-    of that name: the original error is raised. Several: a ``StatuspageError`` naming their ids,
-    since which one (if any) is ours cannot be told. The caller compares a recovered group with
-    what it asked for; the create may have landed with fewer fields than sent.
-    """
-    try:
-        return client.post(groups_path(page_id), {'page_access_group': body}), CREATED
-    except (ServerError, TransportError) as exc:
-        if not exc.outcome_unknown:
-            raise
-        found = groups_named(list_groups(client, page_id), body.get('name'))
-        if not found:
-            raise
-        if len(found) > 1:
-            raise StatuspageError(
-                'creating page access group %r ended without a usable answer (%s); the page now has '
-                '%d groups of that name (%s), so which one (if any) was created cannot be told; it was '
-                'not tried again' % (body.get('name'), exc, len(found), ', '.join(group.get('id') for group in found)),
-                method=exc.method, path=exc.path, status=exc.status, api_message=exc.api_message)
-        return found[0], RECOVERED
 
 
 # ---- a page's groups by name ----------------------------------------------------------------
@@ -178,21 +132,18 @@ def join_names(client, page_id, groups):
 
     Loads each kind's list once, and only when some group has a member of that kind.
     """
-    components = metrics = None
+    catalogs = dict((kind.name, kind.load(client, page_id)) for kind in MEMBER_KINDS
+                    if any(member_ids(group, kind.body_key) for group in groups))
     users_by_id = {}
-    if any(member_ids(group, 'component_ids') for group in groups):
-        components = load_components(client, page_id)
-    if any(member_ids(group, 'metric_ids') for group in groups):
-        metrics = load_metrics(client, page_id)
-    if any(member_ids(group, 'page_access_user_ids') for group in groups):
+    if any(member_ids(group, USERS_FIELD) for group in groups):
         users_by_id = dict((user['id'], user) for user in list_users(client, page_id))
     joined = []
     for group in groups:
         described = dict(group)
-        described['components'] = [components.describe(item_id) for item_id in member_ids(group, 'component_ids')]
-        described['metrics'] = [metrics.describe(item_id) for item_id in member_ids(group, 'metric_ids')]
+        for kind in MEMBER_KINDS:
+            described[kind.option] = [catalogs[kind.name].describe(item_id) for item_id in member_ids(group, kind.body_key)]
         described['users'] = [
             {'id': user_id, 'email': (users_by_id.get(user_id) or {}).get('email')}
-            for user_id in member_ids(group, 'page_access_user_ids')]
+            for user_id in member_ids(group, USERS_FIELD)]
         joined.append(described)
     return joined

@@ -18,8 +18,8 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import DEFAULT_API_URL
 from ansible_collections.community.statuspage.plugins.module_utils._client import (
-    DEFAULT_API_URL,
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     StatuspageClient,

@@ -13,7 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 
 

@@ -20,8 +20,6 @@ __metaclass__ = type
 import difflib
 import re
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
-
 # Statuspage ids are 12 lowercase letters and digits.
 ID_SHAPE = re.compile(r'^[a-z0-9]{12}$')
 
@@ -33,7 +31,8 @@ def looks_like_id(value):
 class Catalog(object):
     """Components (with their groups) or metrics of one page, indexed for look-ups.
 
-    ``kind`` is the word used in messages ("component" or "metric").
+    ``kind`` is a ``_member_kinds.MemberKind``: its ``label`` is the word messages use, and
+    ``grouped`` says whether members are described with their group.
     """
 
     def __init__(self, items, kind):
@@ -81,7 +80,7 @@ class Catalog(object):
         """
         item = self.by_id.get(item_id, {})
         described = {'id': item_id, 'name': item.get('name')}
-        if self.kind == 'component':
+        if self.kind.grouped:
             described['group'] = self.group_name(item) if item else None
             described['group_id'] = item.get('group_id') or None
         return described
@@ -130,7 +129,7 @@ class Catalog(object):
             return ids[0], None
         if len(ids) > 1:
             return None, '%s name %r is ambiguous: it is any of %s; write "Group/Name" or the id' % (
-                self.kind, reference, ', '.join('%r (%s)' % (self.label(item_id), item_id) for item_id in ids))
+                self.kind.label, reference, ', '.join('%r (%s)' % (self.label(item_id), item_id) for item_id in ids))
         for group in self.groups.values():
             if group.get('name') == reference:
                 return None, self._group_problem(group, reference)
@@ -162,8 +161,8 @@ class Catalog(object):
             if len(known) > 20:
                 hint += ' and %d more' % (len(known) - 20)
         else:
-            hint = 'the page has no %ss' % self.kind
-        return 'no %s %r on this page; %s' % (self.kind, reference, hint)
+            hint = 'the page has no %ss' % self.kind.label
+        return 'no %s %r on this page; %s' % (self.kind.label, reference, hint)
 
     def _sorted(self, items):
         return sorted(items, key=lambda item: self.label(item['id']))
@@ -181,21 +180,8 @@ def needs_catalog(references, known_ids=()):
                for reference in references or [])
 
 
-def load_components(client, page_id):
-    """The page's components and groups: one request per 100."""
-    return Catalog(client.list(api_path('pages', page_id, 'components')), 'component')
-
-
-def load_metrics(client, page_id):
-    """The page's metrics: one request per 100."""
-    return Catalog(client.list(api_path('pages', page_id, 'metrics')), 'metric')
-
-
-LOADERS = {'component': load_components, 'metric': load_metrics}
-
-
 def resolve_references(client, page_id, references, kind, option, members=(), catalog=None):
-    """Resolve ``references`` of ``kind`` for ``option``: returns ``(ids, catalog, problems)``.
+    """Resolve ``references`` of ``kind`` (a ``MemberKind``) for ``option``: ``(ids, catalog, problems)``.
 
     ``members`` are the component (or metric) objects the user or group has now; they carry
     names, so when every reference is one of their ids no list call is made and the returned
@@ -204,7 +190,7 @@ def resolve_references(client, page_id, references, kind, option, members=(), ca
     """
     members = list(members or [])
     if catalog is None and needs_catalog(references, [member['id'] for member in members]):
-        catalog = LOADERS[kind](client, page_id)
+        catalog = kind.load(client, page_id)
     if catalog is None:
         catalog = Catalog(members, kind)
     ids, problems = catalog.resolve(references or [], option)

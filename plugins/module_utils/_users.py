@@ -3,13 +3,15 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Finding page access users, shared by every module that names a user.
+"""Finding page access users and reading what they may see, shared by every module that names
+a user (statuspage_access_user and its _info twin, the grant modules, the bulk module).
 
 Private to community.statuspage: it may change without notice.
 
 A user is found by e-mail with the API's ``email`` filter (one request, never a walk over all
 users) or by id. E-mail addresses are compared case-insensitively, because Statuspage treats
 ``Ann@Example.com`` and ``ann@example.com`` as the same person (a second create answers 409).
+A user's grants (its components or metrics) are a sub-resource per member kind.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,7 +20,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 
 # Deliberately simple: one @, no spaces, a dot in the domain. It catches typos and pasted
@@ -78,6 +80,37 @@ def find_user(client, page_id, email=None, user_id=None):
                 user_id, user.get('email'), email))
         return user
     return find_user_by_email(client, page_id, email)
+
+
+def find_user_after_conflict(client, page_id, email):
+    """The user a 409 says exists: by the e-mail filter, else by walking every user.
+
+    The walk costs one request per 100 users and is taken only when the filter misses a user
+    the API says exists (a filter that matches more strictly than the uniqueness check).
+    """
+    user = find_user_by_email(client, page_id, email)
+    if user is not None:
+        return user
+    for candidate in list_users(client, page_id):
+        if same_email(candidate.get('email'), email):
+            return candidate
+    return None
+
+
+def grants_path(page_id, user_id, kind):
+    """The path of a user's members of ``kind`` (a ``MemberKind``): GET, PATCH, POST, DELETE."""
+    return users_path(page_id, user_id, kind.sub_resource)
+
+
+def read_grants(client, page_id, user_id, kind):
+    """The member objects (with names) of ``kind`` the user has: one request per 100."""
+    return client.list(grants_path(page_id, user_id, kind))
+
+
+def read_grant_ids(client, page_id, user_id, kinds):
+    """``{kind name: ids}`` for ``kinds``: one request per kind per 100 members."""
+    return dict((kind.name, [member['id'] for member in read_grants(client, page_id, user_id, kind)])
+                for kind in kinds)
 
 
 def index_by_email(users):

@@ -154,234 +154,42 @@ group:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._errors import (
-    InputError,
-    NotFoundError,
-)
-from ansible_collections.community.statuspage.plugins.module_utils._groups import (
-    CREATED,
-    MEMBER_FIELDS,
-    create_group,
-    find_group,
-    groups_path,
-    member_ids,
-    user_label,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._groups import find_group
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._membership import SUB_RESOURCES
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import (
-    LOADERS,
-    needs_catalog,
-    resolve_references,
+from ansible_collections.community.statuspage.plugins.module_utils._module_access_group import (
+    check_found,
+    check_options,
+    desired_group,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._users import (
-    email_problem,
-    index_by_email,
-    list_users,
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_group import (
+    MemberNames,
+    diff_view,
+    ensure_group,
+    plan_group,
+    remove_group,
 )
-
-# The inverse of SUB_RESOURCES: which member kind an option lists.
-KIND_OF_OPTION = dict((option, kind) for kind, option in SUB_RESOURCES.items())
-LIST_FIELDS = tuple(field for option, field in MEMBER_FIELDS)
-
-
-def input_problems(params):
-    """Problems visible in the task itself, found before any request."""
-    problems = []
-    if params['name'] is None and not params['group_id']:
-        # required_one_of accepts an option written with an empty value ("name:"), so check again.
-        problems.append('one of name and group_id is required')
-    if params['name'] is not None and not params['name'].strip():
-        problems.append('name must not be empty')
-    if params['state'] == 'present':
-        for email in params['users'] or []:
-            problem = email_problem(email, 'users')
-            if problem:
-                problems.append(problem)
-    return problems
-
-
-class Names(object):
-    """What turns member ids into names for the diff: the catalogs and users that were loaded."""
-
-    def __init__(self):
-        self.catalogs = {}
-        self.users_by_id = {}
-
-    def labels(self, option, ids):
-        if option == 'users':
-            return sorted(user_label(self.users_by_id, user_id) for user_id in ids)
-        catalog = self.catalogs.get(option)
-        # A catalog built only from the group's own ids knows no names: show the ids then.
-        return sorted((catalog.label(item_id) if catalog else None) or item_id for item_id in ids)
-
-
-def resolve_members(client, page_id, params, group, want_names=False):
-    """``(desired member ids by API field, Names)`` for the options given; ``InputError`` if any is bad."""
-    desired = {}
-    names = Names()
-    problems = []
-    for option, field in MEMBER_FIELDS:
-        references = params[option]
-        if references is None:
-            continue
-        if option == 'users':
-            users = list_users(client, page_id)
-            names.users_by_id = dict((user['id'], user) for user in users)
-            by_email = index_by_email(users)
-            unknown = [email for email in references if email.strip().lower() not in by_email]
-            if unknown:
-                problems.append(
-                    'users: no page access user with the e-mail%s %s on this page; create them first '
-                    '(community.statuspage.statuspage_access_user)' % (
-                        's' if len(unknown) > 1 else '', ', '.join(repr(email) for email in unknown)))
-            ids = []
-            for email in references:
-                user = by_email.get(email.strip().lower())
-                if user and user['id'] not in ids:
-                    ids.append(user['id'])
-        else:
-            # Ids the group already has need no list call; names and new ids load the page's list.
-            current = [{'id': item_id} for item_id in member_ids(group, field)]
-            ids, catalog, found = resolve_references(
-                client, page_id, references, KIND_OF_OPTION[option], option, members=current)
-            if want_names and not needs_catalog(references, member_ids(group, field)) \
-                    and set(ids) != set(member_ids(group, field)):
-                # Only ids the group has, some removed: the diff should still name them, and
-                # there is a write to pay for anyway.
-                catalog = LOADERS[KIND_OF_OPTION[option]](client, page_id)
-            names.catalogs[option] = catalog
-            problems.extend(found)
-        desired[field] = ids
-    if problems:
-        raise InputError('; '.join(problems))
-    return desired, names
-
-
-def desired_fields(params):
-    desired = {}
-    # Found by name, the name cannot differ; found by id, a name given is a rename.
-    if params['name'] is not None and params['group_id']:
-        desired['name'] = params['name']
-    if params['external_identifier'] is not None:
-        desired['external_identifier'] = params['external_identifier']
-    return desired
-
-
-def group_changes(group, desired):
-    """The fields of ``desired`` that differ from ``group``; member lists compared as sets."""
-    changes = {}
-    for field, wanted in desired.items():
-        have = group.get(field)
-        if field in LIST_FIELDS:
-            if set(have or []) != set(wanted):
-                changes[field] = wanted
-        elif field == 'external_identifier':
-            # Statuspage shows "never set" as null: an empty string asks for the same.
-            if (have or '') != (wanted or ''):
-                changes[field] = wanted
-        elif have != wanted:
-            changes[field] = wanted
-    return changes
-
-
-def ensure_present(client, page_id, group, desired, check_mode, name):
-    """Return ``(changed, group_after)``: one POST to create, one PATCH to update, or nothing."""
-    if group is None:
-        body = dict(desired, name=name)
-        if check_mode:
-            predicted = dict((field, []) for field in LIST_FIELDS)
-            predicted.update(body)
-            predicted.update(id=None, page_id=page_id)
-            return True, predicted
-        group, how = create_group(client, page_id, body)
-        if how == CREATED:
-            return True, group
-        # Found after a lost answer: it may have landed with less than was sent.
-        changes = group_changes(group, desired)
-        if not changes:
-            return True, group
-        updated = client.patch(groups_path(page_id, group['id']), {'page_access_group': changes})
-        return True, updated if isinstance(updated, dict) else dict(group, **changes)
-    changes = group_changes(group, desired)
-    if not changes:
-        return False, group
-    predicted = dict(group, **changes)
-    if check_mode:
-        return True, predicted
-    updated = client.patch(groups_path(page_id, group['id']), {'page_access_group': changes})
-    return True, updated if isinstance(updated, dict) else predicted
-
-
-def wrong_group_problem(group, params):
-    """With ``group_id`` and ``name`` both set, refuse to delete a group of another name."""
-    if group is None or params['name'] is None or not params['group_id']:
-        return
-    if group.get('name') != params['name']:
-        raise InputError(
-            'group_id %r is the page access group named %r, not %r; it was not deleted. To delete '
-            'it, give its name or leave name out; to delete the group named %r, leave group_id out'
-            % (params['group_id'], group.get('name'), params['name'], params['name']))
-
-
-def ensure_absent(client, page_id, group, check_mode):
-    if group is None:
-        return False
-    if not check_mode:
-        try:
-            client.delete(groups_path(page_id, group['id']))
-        except NotFoundError as exc:
-            # Gone since we read it. After a retried DELETE, our own first attempt did it; else
-            # someone else did, and the goal is reached by no doing of ours.
-            return exc.retried
-    return True
-
-
-def diff_view(group, fields, names):
-    """The group as a person reads it, restricted to what the task is about."""
-    if group is None:
-        return {'state': 'absent'}
-    view = {'state': 'present'}
-    for field in fields:
-        option = dict((f, o) for o, f in MEMBER_FIELDS).get(field)
-        if option:
-            view[option] = names.labels(option, member_ids(group, field))
-        else:
-            view[field] = group.get(field)
-    return view
 
 
 def run(module, client):
     params = module.params
-    problems = input_problems(params)
-    if problems:
-        raise InputError('; '.join(problems))
     page_id = params['page_id']
-    group = find_group(client, page_id, name=params['name'], group_id=params['group_id'])
-    names = Names()
-    fields = ['name']
+    check_options(params)
+    current = find_group(client, page_id, name=params['name'], group_id=params['group_id'])
+    check_found(current, params)
     if params['state'] == 'absent':
-        wrong_group_problem(group, params)
-        changed = ensure_absent(client, page_id, group, module.check_mode)
-        after = None
+        changed, after = remove_group(client, page_id, current, module.check_mode), None
+        fields, names = ['name'], MemberNames()
     else:
-        if group is None and params['group_id']:
-            raise InputError(
-                'group_id %r: no page access group with this id on page %r; to create a group, '
-                'leave group_id out and set name' % (params['group_id'], page_id))
-        desired = desired_fields(params)
-        members, names = resolve_members(client, page_id, params, group, want_names=module._diff)
-        desired.update(members)
-        fields.extend(sorted(desired))
-        changed, after = ensure_present(client, page_id, group, desired, module.check_mode, params['name'])
+        desired, names = desired_group(client, page_id, params, current, want_names=module._diff)
+        changed, after = ensure_group(client, page_id, plan_group(current, desired), module.check_mode)
+        fields = sorted(desired)
     result = {'changed': changed, 'group': after}
     if module._diff:
-        fields = sorted(set(fields))
-        result['diff'] = {'before': diff_view(group, fields, names), 'after': diff_view(after, fields, names)}
+        result['diff'] = {'before': diff_view(current, fields, names), 'after': diff_view(after, fields, names)}
     return result
 
 

@@ -204,24 +204,25 @@ user:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._access_user import (
-    desired_user,
-    describe_user,
-    diff_view,
-    ensure_user,
-    remove_user,
-    user_state,
-)
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
-from ansible_collections.community.statuspage.plugins.module_utils._membership import SUB_RESOURCES, USER_OWNER, read_members
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import MEMBER_KINDS
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_user import (
+    desired_user,
+    describe_user,
+    diff_view,
+    ensure_user,
+    plan_user,
+    remove_user,
+    user_state,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
-from ansible_collections.community.statuspage.plugins.module_utils._users import email_problem, find_user
+from ansible_collections.community.statuspage.plugins.module_utils._users import email_problem, find_user, read_grants
 
 
 def input_problems(params):
@@ -237,8 +238,9 @@ def input_problems(params):
 def resolve_access(client, page_id, params, current):
     """Turn the task's names into ids, reading only what they need.
 
-    Returns ``(group_ids, groups, member_ids, current_members, catalogs, problems)``; every
-    unknown or ambiguous name is among ``problems``, so that one message can name them all.
+    Returns ``(group_ids, groups, member_ids, current_members, catalogs, problems)``, the member
+    dictionaries keyed by member kind name; every unknown or ambiguous name is among
+    ``problems``, so that one message can name them all.
     """
     problems = []
     groups = group_ids = None
@@ -247,16 +249,16 @@ def resolve_access(client, page_id, params, current):
         group_ids, group_problems = groups.resolve(params['page_access_groups'])
         problems.extend(group_problems)
     member_ids, current_members, catalogs = {}, {}, {}
-    for kind, option in sorted(SUB_RESOURCES.items()):
-        if params[option] is None:
+    for kind in MEMBER_KINDS:
+        if params[kind.option] is None:
             continue
         # A new user has no members: nothing to read.
-        members = read_members(client, page_id, USER_OWNER, current['id'], kind) if current else []
-        ids, catalogs[kind], kind_problems = resolve_references(
-            client, page_id, params[option], kind, option, members=members)
+        members = read_grants(client, page_id, current['id'], kind) if current else []
+        ids, catalogs[kind.name], kind_problems = resolve_references(
+            client, page_id, params[kind.option], kind, kind.option, members=members)
         problems.extend(kind_problems)
-        member_ids[kind] = ids
-        current_members[kind] = [member['id'] for member in members]
+        member_ids[kind.name] = ids
+        current_members[kind.name] = [member['id'] for member in members]
     return group_ids, groups, member_ids, current_members, catalogs, problems
 
 
@@ -270,8 +272,7 @@ def run(module, client):
     result = {'changed': False, 'user': {}}
 
     if params['state'] == 'absent':
-        changed, dummy = remove_user(client, page_id, current, module.check_mode)
-        result['changed'] = changed
+        result['changed'] = remove_user(client, page_id, current, module.check_mode)
         if module._diff:
             result['diff'] = {'before': diff_view(user_state(current)), 'after': {}}
         return result
@@ -289,11 +290,11 @@ def run(module, client):
         external_login=params['external_login'],
         page_access_group_ids=group_ids,
         subscribe_to_components=params['subscribe_to_components'],
-        component_ids=member_ids.get('component'),
-        metric_ids=member_ids.get('metric'),
+        members=member_ids,
     )
-    changed, state, warnings = ensure_user(client, page_id, current, desired, current_members, module.check_mode)
-    for warning in warnings:
+    plan = plan_user(current, desired, current_members)
+    changed, state, warnings = ensure_user(client, page_id, plan, module.check_mode)
+    for warning in plan.warnings + warnings:
         module.warn(warning)
     result['changed'] = changed
     result['user'] = describe_user(state, groups, catalogs)

@@ -171,12 +171,13 @@ removed:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._member_access import module_kwargs, run_for
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
+from ansible_collections.community.statuspage.plugins.module_utils._module_user_grants import module_kwargs, run_for
 
 
 def main():
-    module = AnsibleModule(**module_kwargs('component'))
-    run_for(module, 'component')
+    module = AnsibleModule(**module_kwargs(COMPONENT))
+    run_for(module, COMPONENT)
 
 
 if __name__ == '__main__':

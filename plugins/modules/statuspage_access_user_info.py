@@ -136,14 +136,13 @@ labels:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.community.statuspage.plugins.module_utils._groups import load_access_groups
-from ansible_collections.community.statuspage.plugins.module_utils._membership import USER_OWNER, read_members
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT, METRIC
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_components
-from ansible_collections.community.statuspage.plugins.module_utils._users import find_user_by_email, list_users
+from ansible_collections.community.statuspage.plugins.module_utils._users import find_user_by_email, list_users, read_grants
 
 
 def user_options(user):
@@ -171,14 +170,14 @@ def run(module, client):
 
     labels = {}
     if described:
-        catalog = load_components(client, page_id)
+        catalog = COMPONENT.load(client, page_id)
         groups = load_access_groups(client, page_id)
         for group_id in groups.by_id:
             labels[group_id] = groups.name(group_id)
     for user in described:
         user['page_access_group_names'] = groups.names(user['page_access_groups'])
-        components = read_members(client, page_id, USER_OWNER, user['id'], 'component')
-        metrics = read_members(client, page_id, USER_OWNER, user['id'], 'metric')
+        components = read_grants(client, page_id, user['id'], COMPONENT)
+        metrics = read_grants(client, page_id, user['id'], METRIC)
         user['components'] = sorted(member['id'] for member in components)
         user['metrics'] = sorted(member['id'] for member in metrics)
         for member in components:

@@ -144,12 +144,13 @@ removed:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._member_access import module_kwargs, run_for
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import METRIC
+from ansible_collections.community.statuspage.plugins.module_utils._module_user_grants import module_kwargs, run_for
 
 
 def main():
-    module = AnsibleModule(**module_kwargs('metric'))
-    run_for(module, 'metric')
+    module = AnsibleModule(**module_kwargs(METRIC))
+    run_for(module, METRIC)
 
 
 if __name__ == '__main__':

@@ -95,12 +95,12 @@ components:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_components
 
 
 def in_group(catalog, item, group):
@@ -127,7 +127,7 @@ def select_components(catalog, name=None, group=None, include_groups=False):
 
 def run(module, client):
     params = module.params
-    catalog = load_components(client, params['page_id'])
+    catalog = COMPONENT.load(client, params['page_id'])
     return {
         'changed': False,
         'components': select_components(catalog, params['name'], params['group'], params['include_groups']),

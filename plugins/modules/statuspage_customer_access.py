@@ -24,10 +24,15 @@ description:
   - Every problem in the list (malformed or duplicate e-mails, a user under two customers, unknown
     or ambiguous component or metric names) is reported at once, before anything is written.
   - With O(validate_only=true) it only reads the page's lists, checks the whole list and returns
-    them as RV(snapshot) (and the users pruning would remove as RV(plan)); later tasks of the same
-    run pass O(snapshot) so they do not read those lists again. The role
-    C(community.statuspage.customer_onboarding) uses this to check once, then plan and apply a batch
-    of customers at a time, showing progress after each batch.
+    them as RV(snapshot), and the users pruning would remove as RV(remove_users); later tasks of the
+    same run pass O(snapshot) so they do not read those lists again, and O(remove_users) to remove
+    those users. The role C(community.statuspage.customer_onboarding) uses this to check once, then
+    plan and apply a batch of customers at a time, showing progress after each batch.
+  - Each user is planned and changed by the same code as M(community.statuspage.statuspage_access_user)
+    (and each group as M(community.statuspage.statuspage_access_group)). So a create is never sent
+    twice blindly, a field Statuspage accepts but does not apply fails the task naming it, and
+    O(customers[].subscribe_to_components) set for users that exist already is reported in one
+    warning per customer.
   - This is the module behind the C(community.statuspage.customer_onboarding) role; for one user, see
     M(community.statuspage.statuspage_access_user).
 author:
@@ -43,15 +48,20 @@ attributes:
   diff_mode:
     support: full
     details:
-      - The diff is keyed by e-mail (and by C(group NAME) with O(use_groups=true)) and shows each
-        user's customer and component and metric names before and after.
+      - The diff is keyed by e-mail and shows each user as M(community.statuspage.statuspage_access_user)
+        shows it (e-mail, external login, component and metric names) with its C(customer); with
+        O(use_groups=true), each customer's group under C(group NAME) as
+        M(community.statuspage.statuspage_access_group) shows it. Users removed through
+        O(remove_users) are shown by e-mail only (nothing else was read).
   idempotent:
     support: full
 options:
   customers:
     description:
       - The customers, each with its people and what they may see.
-      - Required unless O(plan) is given.
+      - Required unless O(remove_users) is given.
+      - A key that is not one of those below fails the task before any request, naming the
+        customer and the key.
     type: list
     elements: dict
     suboptions:
@@ -124,12 +134,23 @@ options:
         lists are taken from it instead of being read again. Changes made to the page in between by
         others are not seen, so pass it on within one run only.
     type: dict
-  plan:
+  remove_users:
     description:
-      - Apply these plan entries (as returned in RV(plan)), without reading anything, for example the
-        users an earlier O(validate_only=true) task found to prune. Mutually exclusive with O(customers).
+      - Remove these page access users, as returned in RV(remove_users) by an earlier
+        O(validate_only=true) task of the same run (the users pruning removes). Nothing is read
+        first, so this costs one C(DELETE) per user; a user already gone is no change.
+      - Mutually exclusive with O(customers).
     type: list
     elements: dict
+    suboptions:
+      id:
+        description: The id of the page access user.
+        type: str
+        required: true
+      email:
+        description: Its e-mail address, for the diff and messages.
+        type: str
+        required: true
 seealso:
   - module: community.statuspage.statuspage_access_user
   - module: community.statuspage.statuspage_access_group
@@ -157,6 +178,8 @@ EXAMPLES = r'''
   community.statuspage.statuspage_customer_access:
     page_id: "{{ statuspage_page_id }}"
     customers: "{{ customers }}"
+    prune: true
+    prune_email_domains: [globex.example, initech.example]
     validate_only: true
   register: audience_check
 
@@ -166,21 +189,78 @@ EXAMPLES = r'''
     customers: "{{ item }}"
     snapshot: "{{ audience_check.snapshot }}"
   loop: "{{ customers | batch(10) | list }}"
+
+- name: Finally remove the users pruning found, without reading anything again
+  community.statuspage.statuspage_customer_access:
+    page_id: "{{ statuspage_page_id }}"
+    remove_users: "{{ audience_check.remove_users }}"
+  when: audience_check.remove_users | length > 0
 '''
 
 RETURN = r'''
 plan:
   description:
-    - The customers (and the pruned users) that need a change, with the operations for each.
-      Customers with nothing to change are left out.
-    - With O(validate_only=true), only the users pruning would remove; pass it to O(plan).
-  returned: success
+    - The customers (and the pruned or removed users) that need a change, and what is (or in check
+      mode would be) done to each user and group. Customers with nothing to change are left out.
+  returned: unless O(validate_only=true)
   type: list
   elements: dict
+  contains:
+    customer:
+      description: The customer's name; V(null) for users removed by pruning or O(remove_users).
+      type: str
+    state:
+      description: V(present), V(absent), or V(pruned) for users removed by pruning or O(remove_users).
+      type: str
+    group:
+      description:
+        - With O(use_groups=true), the customer's page access group C(name), C(id) (V(null) for a
+          group to create) and C(action); else V(null).
+      type: dict
+    users:
+      description:
+        - Each of the customer's users with its C(email), C(id) (V(null) for a user to create) and
+          C(action), one of V(create), V(update), V(delete) and V(keep).
+      type: list
+      elements: dict
+  sample:
+    - customer: Globex
+      state: present
+      group: null
+      users:
+        - {email: ops@globex.example, id: null, action: create}
+        - {email: hank@globex.example, id: p6t1q6y2c3m3, action: keep}
+remove_users:
+  description:
+    - The page access users that O(prune=true) would remove, each with C(id) and C(email); pass them
+      to O(remove_users) in a later task of the same run.
+  returned: when O(validate_only=true)
+  type: list
+  elements: dict
+  sample: [{id: p6t1q6y2c3m3, email: former@globex.example}]
 snapshot:
-  description: The page's lists as read (users; components, metrics and groups when used), for O(snapshot).
+  description: The page's lists as read, for O(snapshot) of later tasks of the same run.
   returned: when O(validate_only=true)
   type: dict
+  contains:
+    users:
+      description: The page's access users, as the API lists them.
+      type: list
+      elements: dict
+    groups:
+      description: The page's access groups as the API lists them; V(null) when the task did not need them.
+      type: list
+      elements: dict
+    components:
+      description: The page's components and component groups, when some customer names components.
+      type: list
+      elements: dict
+      returned: when read
+    metrics:
+      description: The page's metrics, when some customer names metrics.
+      type: list
+      elements: dict
+      returned: when read
 summary:
   description: How many users (and groups) were (or would be) created, updated, removed or left unchanged.
   returned: success
@@ -195,15 +275,19 @@ api_requests:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._customers import (
-    PageState,
-    apply_plan,
-    check_customers,
-    count_actions,
-    entry_changes,
+from ansible_collections.community.statuspage.plugins.module_utils._customers_input import checked_customers, checked_removals
+from ansible_collections.community.statuspage.plugins.module_utils._customers_page import PageState, check_customers
+from ansible_collections.community.statuspage.plugins.module_utils._customers_plan import (
+    apply_changes,
     plan_customers,
-    plan_diff,
     plan_pruning,
+    planned_removals,
+    removals_of,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._customers_report import (
+    changes_diff,
+    count_actions,
+    plan_result,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
@@ -221,33 +305,34 @@ def api_requests(client):
 def run(module, client):
     params = module.params
     page_id = params['page_id']
-    if params['plan'] is not None:
-        entries = params['plan']
+    if params['remove_users'] is not None:
+        # The users an earlier validate_only task found to prune: removed by id, nothing is read.
+        entries, state = planned_removals(checked_removals(params['remove_users'])), None
     else:
+        customers = checked_customers(params['customers'])
         state = PageState(client, page_id, params['snapshot'])
-        customers = params['customers']
         resolved = check_customers(state, customers, use_groups=params['use_groups'], prune=params['prune'],
                                    prune_email_domains=params['prune_email_domains'])
-        pruning = []
-        if params['prune']:
-            pruning = plan_pruning(state, customers, use_groups=params['use_groups'],
-                                   prune_email_domains=params['prune_email_domains'])
+        pruning = plan_pruning(state, customers, use_groups=params['use_groups'],
+                               prune_email_domains=params['prune_email_domains']) if params['prune'] else []
         if params['validate_only']:
-            return {
-                'changed': False, 'plan': pruning, 'summary': count_actions(pruning),
-                'snapshot': state.snapshot(), 'api_requests': api_requests(client),
-            }
+            return {'changed': False, 'remove_users': removals_of(pruning), 'summary': count_actions(pruning),
+                    'snapshot': state.snapshot(), 'api_requests': api_requests(client)}
         entries = plan_customers(state, customers, resolved, use_groups=params['use_groups']) + pruning
-    changing = [entry for entry in entries if entry_changes(entry)]
-    apply_plan(client, page_id, changing, check_mode=module.check_mode)
+    warnings = [warning for entry in entries for warning in entry.warnings]
+    changing = [entry for entry in entries if entry.changes]
+    if not module.check_mode:
+        warnings.extend(apply_changes(client, page_id, changing))
+    for warning in warnings:
+        module.warn(warning)
     result = {
         'changed': bool(changing),
-        'plan': changing,
+        'plan': plan_result(changing),
         'summary': count_actions(entries),
         'api_requests': api_requests(client),
     }
     if module._diff:
-        result['diff'] = plan_diff(changing)
+        result['diff'] = changes_diff(changing, state)
     return result
 
 
@@ -255,25 +340,23 @@ def main():
     argument_spec = common_argument_spec()
     argument_spec.update(page_argument_spec())
     argument_spec.update(
-        customers=dict(type='list', elements='dict', options=dict(
-            name=dict(type='str', required=True),
-            users=dict(type='list', elements='raw', default=[]),
-            components=dict(type='list', elements='str'),
-            metrics=dict(type='list', elements='str'),
-            subscribe_to_components=dict(type='bool'),
-            state=dict(type='str', choices=['present', 'absent'], default='present'),
-        )),
+        # Each customer is checked by checked_customers (one line per bad key, naming the
+        # customer), against the suboptions DOCUMENTATION describes.
+        customers=dict(type='list', elements='dict'),
         use_groups=dict(type='bool', default=False),
         prune=dict(type='bool', default=False),
         prune_email_domains=dict(type='list', elements='str', default=[]),
         validate_only=dict(type='bool', default=False),
         snapshot=dict(type='dict'),
-        plan=dict(type='list', elements='dict'),
+        remove_users=dict(type='list', elements='dict', options=dict(
+            id=dict(type='str', required=True),
+            email=dict(type='str', required=True),
+        )),
     )
     module = AnsibleModule(
         argument_spec=argument_spec,
-        required_one_of=[('customers', 'plan')],
-        mutually_exclusive=[('customers', 'plan')],
+        required_one_of=[('customers', 'remove_users')],
+        mutually_exclusive=[('customers', 'remove_users')],
         supports_check_mode=True,
     )
     run_module(module, run)

@@ -67,12 +67,12 @@ metrics:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import METRIC
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import load_metrics
 
 
 def select_metrics(catalog, name=None):
@@ -81,7 +81,7 @@ def select_metrics(catalog, name=None):
 
 
 def run(module, client):
-    catalog = load_metrics(client, module.params['page_id'])
+    catalog = METRIC.load(client, module.params['page_id'])
     return {'changed': False, 'metrics': select_metrics(catalog, module.params['name'])}
 
 

@@ -170,12 +170,8 @@ page:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._client import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._compare import (
-    colour_problems,
-    diff_of,
-    requested_fields,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
+from ansible_collections.community.statuspage.plugins.module_utils._compare import colour_problems, requested_fields
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
@@ -183,7 +179,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     run_module,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import find_one_page
-from ansible_collections.community.statuspage.plugins.module_utils._settings import ensure_settings
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_settings import (
+    diff_view,
+    ensure_settings,
+    plan_settings,
+)
 
 COLOUR_FIELDS = (
     'css_body_background_color', 'css_font_color', 'css_light_font_color', 'css_greens',
@@ -212,20 +212,15 @@ def desired_profile(params):
     return desired
 
 
-def ensure_profile(client, page, desired, check_mode):
-    """Return ``(changed, page_after)``: one PATCH carrying only what differs, or nothing."""
-    return ensure_settings(client, api_path('pages', page['id']), 'page', page, desired, check_mode,
-                           colour_fields=COLOUR_FIELDS)
-
-
 def run(module, client):
     params = module.params
     desired = desired_profile(params)
     page = find_one_page(client, page_id=params['page_id'], page_name=params['page_name'])
-    changed, after = ensure_profile(client, page, desired, module.check_mode)
+    changes = plan_settings(page, desired, colour_fields=COLOUR_FIELDS)
+    changed, after = ensure_settings(client, api_path('pages', page['id']), 'page', page, changes, module.check_mode)
     result = {'changed': changed, 'page': after}
     if module._diff:
-        result['diff'] = diff_of(page, after, desired)
+        result['diff'] = diff_view(page, after, desired)
     return result
 
 

@@ -115,11 +115,7 @@ status_embed_config:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._compare import (
-    colour_problems,
-    diff_of,
-    requested_fields,
-)
+from ansible_collections.community.statuspage.plugins.module_utils._compare import colour_problems, requested_fields
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
@@ -127,7 +123,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     run_module,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import status_embed_config_path
-from ansible_collections.community.statuspage.plugins.module_utils._settings import ensure_settings
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_settings import (
+    diff_view,
+    ensure_settings,
+    plan_settings,
+)
 
 COLOUR_FIELDS = (
     'incident_background_color', 'incident_text_color', 'maintenance_background_color',
@@ -160,11 +160,12 @@ def run(module, client):
     params = module.params
     desired = desired_config(params)
     current = describe_config(client, params['page_id'])
+    changes = plan_settings(current, desired, colour_fields=COLOUR_FIELDS)
     changed, after = ensure_settings(client, status_embed_config_path(params['page_id']), 'status_embed_config',
-                                     current, desired, module.check_mode, colour_fields=COLOUR_FIELDS)
+                                     current, changes, module.check_mode)
     result = {'changed': changed, 'status_embed_config': after}
     if module._diff:
-        result['diff'] = diff_of(current, after, desired)
+        result['diff'] = diff_view(current, after, desired)
     return result
 
 

@@ -12,9 +12,9 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request
 
-from . import component_access, fields, views
+from . import clock, component_access, fields, incidents, schedule, views
 from .errors import ApiError
-from .store import PageData, Store
+from .store import PageData, Store, touch
 
 API_PREFIX = "/v1"
 DEFAULT_PER_PAGE = 100
@@ -115,19 +115,31 @@ def update_status_embed_config(call: Call, page_id: str):
 # ---------------------------------------------------------------------- components
 
 
-def _components_in_order(page: PageData) -> list[dict]:
-    return sorted(page.components.values(), key=lambda record: record["position"])
-
-
 def list_components(call: Call, page_id: str):
-    return 200, [views.component_view(record) for record in call.paginate(_components_in_order(call.page))]
+    ordered = call.store.display_order(call.page)
+    return 200, [views.component_view(record) for record in call.paginate(ordered)]
+
+
+def _asked_position(call: Call, body: dict, where: str) -> int | None:
+    """The position a body asks for, where the API honours it (variant component-position=writable).
+
+    By default it is read-only, as no request schema of the description has it: dropped."""
+    if call.store.variants.component_position != "writable" or body.get("position") is None:
+        return None
+    value = fields.clean_value(fields.Field("integer"), body["position"], f"{where}.position", call.from_form)
+    if value < 1:
+        raise ApiError(422, f"{where}.position must be 1 or more, not {value}")
+    return value
 
 
 def create_component(call: Call, page_id: str):
-    changes = fields.clean_fields(call.wrapped("component", 422), fields.COMPONENT_WRITABLE, "component",
-                                  call.from_form)
+    body = call.wrapped("component", 422)
+    changes = fields.clean_fields(body, fields.COMPONENT_WRITABLE, "component", call.from_form)
     fields.require_present(changes, ("name",), "component")
+    position = _asked_position(call, body, "component")
     record = call.store.add_component(call.page, changes)
+    if position is not None:
+        call.store.move_to_position(call.page, record, position)
     return 201, views.component_view(record)
 
 
@@ -137,11 +149,14 @@ def get_component(call: Call, page_id: str, component_id: str):
 
 def update_component(call: Call, page_id: str, component_id: str):
     record = call.store.component(call.page, component_id)
-    changes = fields.clean_fields(call.wrapped("component", 422), fields.COMPONENT_WRITABLE, "component",
-                                  call.from_form)
+    body = call.wrapped("component", 422)
+    changes = fields.clean_fields(body, fields.COMPONENT_WRITABLE, "component", call.from_form)
     if changes.get("name") == "":
         raise ApiError(422, "component.name must not be empty")
+    position = _asked_position(call, body, "component")
     call.store.update_component(call.page, record, changes)
+    if position is not None and call.store.move_to_position(call.page, record, position):
+        touch(record)
     return 200, views.component_view(record)
 
 
@@ -166,7 +181,7 @@ def _component_group_changes(call: Call, missing_status: int) -> dict:
 
 
 def list_component_groups(call: Call, page_id: str):
-    groups = [record for record in _components_in_order(call.page) if record["group"]]
+    groups = [record for record in call.store.siblings(call.page, None) if record["group"]]
     return 200, [views.component_group_view(record) for record in call.paginate(groups)]
 
 
@@ -175,8 +190,11 @@ def create_component_group(call: Call, page_id: str):
     fields.require_present(changes, ("name",), "component_group")
     if not changes.get("components"):
         raise ApiError(422, "component_group.components is required: a group needs at least one component")
+    position = _asked_position(call, call.params["component_group"], "component_group")
     record = call.store.add_component_group(call.page, changes["name"], changes["components"],
                                             changes.get("description"))
+    if position is not None:
+        call.store.move_to_position(call.page, record, position)
     return 201, views.component_group_view(record)
 
 
@@ -189,13 +207,20 @@ def update_component_group(call: Call, page_id: str, component_group_id: str):
     changes = _component_group_changes(call, 422)
     if "components" in changes and not changes["components"]:
         raise ApiError(422, "component_group.components must name at least one component")
-    call.store.update_component_group(call.page, record, changes)
+    position = _asked_position(call, call.params["component_group"], "component_group")
+    writable = call.store.variants.component_position == "writable"
+    call.store.update_component_group(call.page, record, changes, keep_order=not writable)
+    if position is not None and call.store.move_to_position(call.page, record, position):
+        touch(record)
     return 200, views.component_group_view(record)
 
 
 def delete_component_group(call: Call, page_id: str, component_group_id: str):
     record = call.store.component_group(call.page, component_group_id)
     answer = views.component_group_view(record)
+    if call.store.variants.group_delete == "delete-members":
+        for member in call.store.siblings(call.page, record["id"]):
+            call.store.delete_component(call.page, member)
     call.store.delete_component(call.page, record)
     return 200, answer
 
@@ -416,7 +441,7 @@ ROUTES = (
     (USER + "/metrics", ("GET",), list_access_user_metrics),
     (USER + "/metrics", ("PATCH", "PUT", "POST", "DELETE"), change_access_user_metrics),
     (USER + "/metrics/{metric_id}", ("DELETE",), remove_access_user_metric),
-) + component_access.ROUTES
+) + component_access.ROUTES + incidents.ROUTES
 
 # The page access handlers: refused on pages that are not audience-specific under one variant
 ACCESS_HANDLERS = frozenset(handler for template, _verbs, handler in ROUTES if "/page_access_" in template)
@@ -468,7 +493,9 @@ def dispatch(store: Store, request: Request, key: str | None, params: dict, from
     except NotFound:
         raise ApiError(404, f"no such API path: {request.path}") from None
     call = Call(store, request, key, params, from_form)
-    with store.lock:
+    with store.lock, clock.running(store.clock):
+        # What Statuspage's background jobs would have done by now (maintenances starting, ...)
+        schedule.catch_up(store)
         if "page_id" in arguments:
             call.page = store.page_for_key(key, arguments["page_id"])
             if handler in ACCESS_HANDLERS:

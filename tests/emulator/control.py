@@ -10,7 +10,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from . import variants
+from . import event_control, schedule, variants
 from .errors import ApiError
 
 PREFIX = "/__emulator__"
@@ -36,6 +36,7 @@ def clear_requests(app, request: Request) -> Response:
 def state(app, request: Request) -> Response:
     store = app.store
     with store.lock:
+        schedule.catch_up(store)
         return _json(200, store.dump())
 
 
@@ -107,6 +108,7 @@ URL_MAP = Map([
     Rule(PREFIX + "/variants", methods=["GET"], endpoint=get_variants),
     Rule(PREFIX + "/variants", methods=["PUT"], endpoint=put_variants),
     Rule(PREFIX + "/shutdown", methods=["POST"], endpoint=shutdown),
+    *event_control.RULES,
 ], strict_slashes=False)
 
 

@@ -41,6 +41,11 @@ DEMO_METRIC_IDS = {
     "Uptime": "m8kuwzknykw3",
 }
 DEMO_METRICS_PROVIDER_ID = "syuduqk0c2xx"
+# name -> id of the incident templates (no incidents: the page starts with none)
+DEMO_TEMPLATE_IDS = {
+    "Planned maintenance": "mt7c2vq0hx4e",
+    "Degraded performance": "dp3n8rw5ka1z",
+}
 
 _COMPONENT_DESCRIPTIONS = {
     "API": "The public REST API",
@@ -73,6 +78,18 @@ def _components() -> list[dict]:
                 entries.append({"id": component_id, "name": name, "group_id": group_id,
                                 "description": _COMPONENT_DESCRIPTIONS[name], "status": "operational"})
     return entries
+
+
+def _templates() -> list[dict]:
+    return [
+        {"id": DEMO_TEMPLATE_IDS["Planned maintenance"], "name": "Planned maintenance",
+         "title": "Scheduled maintenance",
+         "body": "We will be performing scheduled maintenance. The affected services may be briefly unavailable.",
+         "update_status": "scheduled", "should_send_notifications": True, "component_ids": []},
+        {"id": DEMO_TEMPLATE_IDS["Degraded performance"], "name": "Degraded performance",
+         "title": "Degraded API performance", "body": "We are investigating slower than usual API responses.",
+         "update_status": "investigating", "should_send_notifications": True, "component_ids": ["Platform/API"]},
+    ]
 
 
 def _metrics() -> list[dict]:
@@ -133,6 +150,7 @@ _DEMO_SEED = {
             "metrics": _metrics(),
             "page_access_groups": [],
             "page_access_users": [],
+            "incident_templates": _templates(),
         },
         {
             "id": OTHER_PAGE_ID,

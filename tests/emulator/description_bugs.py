@@ -158,6 +158,20 @@ DESCRIPTION_BUGS: tuple[DescriptionBug, ...] = (
         },
     ),
     DescriptionBug(
+        title="Incident and incident update writes declare only 200",
+        description_says="PATCH/PUT /pages/{page_id}/incidents/{incident_id} and PATCH/PUT .../incident_updates/"
+                         "{incident_update_id} declare no 400 or 422, although POST .../incidents declares 422 for "
+                         "the same body",
+        emulator_does="answers 422 naming the field for a missing wrapper, a wrong type, a status of the other kind "
+                      "(in_progress on a realtime incident), an unknown component or scheduled_until before "
+                      "scheduled_for, with the ErrorEntity body",
+        undeclared_statuses={(verb, path): frozenset({422})
+                             for verb in ("patch", "put")
+                             for path in ("/pages/{page_id}/incidents/{incident_id}",
+                                          "/pages/{page_id}/incidents/{incident_id}/incident_updates/"
+                                          "{incident_update_id}")},
+    ),
+    DescriptionBug(
         title="Malformed requests are not described",
         description_says="no operation declares what a body that is not JSON, a content type that is neither JSON "
                          "nor a form, or a page/per_page that is not a positive integer gets",
@@ -298,6 +312,9 @@ def _make_properties_nullable(schema: dict) -> None:
     for prop in schema.get("properties", {}).values():
         if "$ref" not in prop:
             prop["nullable"] = True
+            # OpenAPI 3.0.3: a nullable enum must list null too (Incident.impact_override)
+            if "enum" in prop and None not in prop["enum"]:
+                prop["enum"] = [*prop["enum"], None]
             _make_properties_nullable(prop)
         if "items" in prop and "$ref" not in prop["items"]:
             _make_properties_nullable(prop["items"])

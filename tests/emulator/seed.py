@@ -14,7 +14,7 @@ import pathlib
 
 import yaml
 
-from . import clock, fields, variants
+from . import clock, event_seed, fields, variants
 from .errors import ApiError
 from .store import PageData, Store
 
@@ -28,7 +28,7 @@ class SeedError(ValueError):
 _COMMON_KEYS = {"id", "created_at", "updated_at", "page_id"}
 _PAGE_KEYS = (_COMMON_KEYS | set(fields.PAGE_WRITABLE) | set(fields.PAGE_READ_ONLY)
               | {"status_embed_config", "components", "metrics", "page_access_groups", "page_access_users",
-                 "page_type"})
+                 "page_type", "incidents", "incident_templates"})
 _COMPONENT_KEYS = (_COMMON_KEYS | set(fields.COMPONENT_WRITABLE)
                    | {"group", "components", "position", "automation_email"})
 _METRIC_KEYS = _COMMON_KEYS | set(fields.METRIC_SEEDABLE)
@@ -201,15 +201,26 @@ def _load_page(store: Store, entry: dict, where: str) -> None:
     components = _load_components(store, page, _entries(entry, "components", where), f"{where}.components")
     metrics = _load_metrics(store, page, _entries(entry, "metrics", where), f"{where}.metrics")
     _load_access(store, page, entry, where, components, metrics)
+    events = event_seed.Loader(store, page, components, _fail)
+    events.templates(_entries(entry, "incident_templates", where), f"{where}.incident_templates")
+    events.incidents(_entries(entry, "incidents", where), f"{where}.incidents")
+
+
+def _fail(message: str) -> None:
+    raise SeedError(message)
 
 
 def _load_components(store: Store, page: PageData, entries: list, where: str) -> _Names:
-    """Create groups and components in file order, then put members into their groups."""
+    """Create groups and components in file order, put members into their groups, then order
+    each level by the positions the seed gives (file order for the others)."""
     group_names = _Names("component group")
     memberships = []  # (member record or reference, group record or reference, where)
+    positions = {}  # component id -> the seed's position
     for index, entry in enumerate(entries):
         here = f"{where}[{index}]"
         record, entry_memberships = _load_component(store, page, entry, here)
+        if "position" in entry:
+            positions[record["id"]] = entry["position"]
         if record["group"]:
             group_names.add(record, record["name"])
         memberships.extend(entry_memberships)
@@ -224,6 +235,11 @@ def _load_components(store: Store, page: PageData, entries: list, where: str) ->
             store.place_in_group(page, member, group)
         except ValueError as error:
             raise SeedError(f"{here}: {error}") from None
+    load_order = {ident: number for number, ident in enumerate(page.components)}
+    for level in [None] + [ident for ident, record in page.components.items() if record["group"]]:
+        members = sorted(store.siblings(page, level),
+                         key=lambda record: (positions.get(record["id"], float("inf")), load_order[record["id"]]))
+        store.renumber(page, level, members)
     # Names with their group ("EU/Compute") only exist once members are placed
     return _component_names(page)
 
@@ -254,10 +270,8 @@ def _load_component(store: Store, page: PageData, entry: dict, here: str) -> tup
         if not isinstance(automation_email, str):
             raise SeedError(f"{here}.automation_email must be a string")
         record["automation_email"] = automation_email
-    if "position" in entry:
-        if isinstance(entry["position"], bool) or not isinstance(entry["position"], int):
-            raise SeedError(f"{here}.position must be an integer")
-        record["position"] = entry["position"]
+    if "position" in entry and (isinstance(entry["position"], bool) or not isinstance(entry["position"], int)):
+        raise SeedError(f"{here}.position must be an integer")
     return record, memberships
 
 

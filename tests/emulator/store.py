@@ -8,6 +8,7 @@ and move ``updated_at`` forward only when something really changed. Callers hold
 
 from __future__ import annotations
 
+import copy
 import threading
 
 from . import clock
@@ -65,6 +66,9 @@ class PageData:
         # casefolded e-mail -> ids of the users with it (several only where the email-case
         # variant lets Ann@x and ann@x both exist): the filter and the uniqueness check stay fast
         self.user_ids_by_email: dict[str, list[str]] = {}
+        # Incidents and maintenances (events.py), newest last; incident templates
+        self.incidents: dict[str, dict] = {}
+        self.incident_templates: dict[str, dict] = {}
 
     @property
     def page_id(self) -> str:
@@ -116,6 +120,9 @@ class Store:
         self.api_keys: dict[str, list[str]] = {}
         self.pages: dict[str, PageData] = {}
         self._taken_ids: set[str] = set()
+        # The emulator's own time, and what subscribers would have been sent (events.py)
+        self.clock = clock.Clock()
+        self.notifications: list[dict] = []
 
     # ------------------------------------------------------------------ ids and access
 
@@ -189,11 +196,54 @@ class Store:
             raise not_found("Component group", group_id)
         return record
 
-    def _next_position(self, page: PageData) -> int:
-        return max((record["position"] for record in page.components.values()), default=0) + 1
+    # Order on the page. ``position`` numbers the components of one level from 1: the top level
+    # (component groups and ungrouped components) and each group's members; a group's
+    # ``components`` lists its members in that order. A component joins a level last.
+
+    def siblings(self, page: PageData, group_id: str | None) -> list[dict]:
+        """The components of one level (None: the top level), in position order."""
+        return sorted((record for record in page.components.values() if record["group_id"] == group_id),
+                      key=lambda record: record["position"])
+
+    def display_order(self, page: PageData) -> list[dict]:
+        """Every component as the page shows them: each group followed by its members."""
+        ordered = []
+        for record in self.siblings(page, None):
+            ordered.append(record)
+            if record["group"]:
+                ordered.extend(self.siblings(page, record["id"]))
+        return ordered
+
+    def renumber(self, page: PageData, group_id: str | None, order: list[dict] | None = None) -> None:
+        """Positions 1..n for one level, in ``order`` or in the current order."""
+        members = order if order is not None else self.siblings(page, group_id)
+        for number, record in enumerate(members, 1):
+            record["position"] = number
+        group = page.components.get(group_id) if group_id else None
+        if group is not None:
+            group["components"] = [record["id"] for record in members]
+
+    def move_to_position(self, page: PageData, record: dict, position: int) -> bool:
+        """Put ``record`` at ``position`` (from 1) within its level (variant component-position=writable)."""
+        others = [sibling for sibling in self.siblings(page, record["group_id"]) if sibling is not record]
+        index = max(0, min(position, len(others) + 1) - 1)
+        if self.siblings(page, record["group_id"]).index(record) == index:
+            return False
+        self.renumber(page, record["group_id"], others[:index] + [record] + others[index:])
+        return True
+
+    def _relocate(self, page: PageData, record: dict, group_id: str | None) -> None:
+        """Move ``record`` to the end of another level."""
+        old_group_id = record["group_id"]
+        record["group_id"] = group_id
+        record["position"] = float("inf")
+        self.renumber(page, group_id)
+        if old_group_id != group_id:
+            self.renumber(page, old_group_id)
 
     def _group_for_member(self, page: PageData, group_id: str | None, where: str) -> dict | None:
-        if group_id is None or group_id == "":
+        # The description: 'If group_id is "null" then the component will be removed from a group'
+        if group_id is None or group_id in ("", "null"):
             return None
         group = page.components.get(group_id)
         if group is None or not group["group"]:
@@ -207,29 +257,26 @@ class Store:
         record = {
             "id": component_id, "page_id": page.page_id, "group_id": None,
             **_timestamps(created_at, updated_at), "group": False, "name": fields["name"],
-            "description": None, "position": self._next_position(page), "status": "operational",
+            "description": None, "position": float("inf"), "status": "operational",
             "showcase": True, "only_show_if_degraded": False,
             "automation_email": f"component+{component_id}@notifications.statuspage.io",
             "start_date": None,
         }
         record.update({name: value for name, value in fields.items() if name != "group_id"})
         page.components[component_id] = record
-        if group is not None:
-            self._move_into_group(page, record, group)
+        self._relocate(page, record, group["id"] if group is not None else None)
         return record
 
     def update_component(self, page: PageData, record: dict, changes: dict) -> bool:
         changes = dict(changes)
         changed = False
         if "group_id" in changes:
-            group_id = changes.pop("group_id") or None
-            if record["group"] and group_id is not None:
+            group = self._group_for_member(page, changes.pop("group_id"), "component")
+            if record["group"] and group is not None:
                 raise ApiError(422, "component.group_id: a component group cannot be put into a group")
+            group_id = group["id"] if group is not None else None
             if group_id != record["group_id"]:
-                group = self._group_for_member(page, group_id, "component")
-                self._ungroup(page, record)
-                if group is not None:
-                    self._move_into_group(page, record, group)
+                self._relocate(page, record, group_id)
                 touch(record)
                 changed = True
         return _apply_update(record, changes) or changed
@@ -238,31 +285,27 @@ class Store:
         """Put a component into a group without touching timestamps (for loading seeds)."""
         if member["group"]:
             raise ValueError(f"component group {member['id']} cannot be put into a group")
-        self._move_into_group(page, member, group)
-
-    def _move_into_group(self, page: PageData, member: dict, group: dict) -> None:
-        self._ungroup(page, member)
-        member["group_id"] = group["id"]
-        group["components"].append(member["id"])
-
-    def _ungroup(self, page: PageData, member: dict) -> None:
-        old_group = page.components.get(member["group_id"]) if member["group_id"] else None
-        if old_group is not None:
-            old_group["components"] = [ident for ident in old_group["components"] if ident != member["id"]]
-        member["group_id"] = None
+        self._relocate(page, member, group["id"])
 
     def delete_component(self, page: PageData, record: dict) -> None:
-        """Delete a component; deleting a group leaves its members on the page, ungrouped."""
+        """Delete a component; deleting a group leaves its members on the page, ungrouped, last.
+
+        (Variant group-delete=delete-members: the API handler deletes the members first.)"""
         if record["group"]:
-            for member_id in record["components"]:
-                page.components[member_id]["group_id"] = None
-        else:
-            self._ungroup(page, record)
+            for member in self.siblings(page, record["id"]):
+                self._relocate(page, member, None)
+                touch(member)
         del page.components[record["id"]]
+        self.renumber(page, record["group_id"])
         self._release_id(record["id"])
         for holder in list(page.access_users.values()) + list(page.access_groups.values()):
             if record["id"] in holder["component_ids"]:
                 holder["component_ids"].remove(record["id"])
+        # ... and from every incident and template that named it
+        for holder in list(page.incidents.values()) + list(page.incident_templates.values()):
+            if record["id"] in holder["component_ids"]:
+                holder["component_ids"].remove(record["id"])
+            holder.get("held_components", {}).pop(record["id"], None)
 
     def _members_for_group(self, page: PageData, member_ids: list[str], group_id: str | None) -> list[dict]:
         members = []
@@ -283,31 +326,41 @@ class Store:
         record = {
             "id": group_id, "page_id": page.page_id, "group_id": None,
             **_timestamps(created_at, updated_at), "group": True, "name": name,
-            "description": description, "position": self._next_position(page),
+            "description": description, "position": float("inf"),
             "status": "operational", "showcase": False, "only_show_if_degraded": False,
             "automation_email": None, "start_date": None, "components": [],
         }
         page.components[group_id] = record
+        self.renumber(page, None)
         for member in members:
-            self._move_into_group(page, member, record)
+            self._relocate(page, member, group_id)
+            touch(member)
         return record
 
-    def update_component_group(self, page: PageData, group: dict, changes: dict) -> bool:
+    def update_component_group(self, page: PageData, group: dict, changes: dict, keep_order: bool = True) -> bool:
+        """Change a group; ``components`` is its whole member set. With ``keep_order`` (the
+        default, variant component-position=read-only) members keep their order whatever order
+        is sent and new ones join last; without it the order sent is the members' order."""
         changes = dict(changes)
         changed = False
         if "components" in changes:
             members = self._members_for_group(page, changes.pop("components"), group["id"])
             wanted = [member["id"] for member in members]
-            if wanted != group["components"]:
-                for member_id in list(group["components"]):
-                    if member_id not in wanted:
-                        self._ungroup(page, page.components[member_id])
-                for member in members:
-                    if member["group_id"] != group["id"]:
-                        self._move_into_group(page, member, group)
-                group["components"] = wanted  # the order the caller gave
-                touch(group)
+            for member in self.siblings(page, group["id"]):
+                if member["id"] not in wanted:
+                    self._relocate(page, member, None)
+                    touch(member)
+                    changed = True
+            for member in members:
+                if member["group_id"] != group["id"]:
+                    self._relocate(page, member, group["id"])
+                    touch(member)
+                    changed = True
+            if not keep_order and wanted != group["components"]:
+                self.renumber(page, group["id"], members)
                 changed = True
+            if changed:
+                touch(group)
         return _apply_update(group, changes) or changed
 
     # ------------------------------------------------------------------ metrics
@@ -533,6 +586,8 @@ class Store:
             entry["metrics"] = [_copy(record) for record in page.metrics.values()]
             entry["page_access_groups"] = [_copy(record) for record in page.access_groups.values()]
             entry["page_access_users"] = [_copy(record) for record in page.access_users.values()]
+            entry["incidents"] = [copy.deepcopy(record) for record in page.incidents.values()]
+            entry["incident_templates"] = [copy.deepcopy(record) for record in page.incident_templates.values()]
             pages.append(entry)
         keys = [{"key": key, "pages": list(page_ids)} for key, page_ids in self.api_keys.items()]
         dumped = {"api_keys": keys, "pages": pages}

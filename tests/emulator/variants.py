@@ -43,6 +43,14 @@ class Variants:
     refusal_status: int = 404
     component_access_delete: str = "all"
     max_ids_per_request: int | None = None
+    # Components and events (docs/emulator.md, "Variants": components, incidents and maintenances)
+    group_delete: str = "ungroup"
+    component_position: str = "read-only"
+    event_timestamps: str = "utc"
+    scheduled_list: str = "all"
+    maintenance_components: str = "immediate"
+    auto_transition: str = "status-flags"
+    incident_transitions: str = "any"
 
     # ---------------------------------------------------------------- what the store asks
 
@@ -174,6 +182,30 @@ SETTINGS: dict[str, Setting] = {
     "max-ids-per-request": Setting(
         "max_ids_per_request", _integer(1, none_allowed=True),
         "the most ids a membership body may list (422 beyond); none: no limit"),
+    "group-delete": Setting(
+        "group_delete", _choice("ungroup", "delete-members"),
+        "DELETE .../component-groups/{id}: the group's components stay, ungrouped, or are deleted with it "
+        "(and so revoked from every page access user and group)"),
+    "component-position": Setting(
+        "component_position", _choice("read-only", "writable"),
+        "position is read-only and a group keeps its members' order whatever order is sent, or position "
+        "(components, groups) and a group's components order are honoured"),
+    "event-timestamps": Setting(
+        "event_timestamps", _choice("utc", "offset"),
+        "incident timestamps in UTC with Z, or written at UTC-06:00 (the same instants)"),
+    "scheduled-list": Setting(
+        "scheduled_list", _choice("all", "not-started"),
+        "GET .../incidents/scheduled lists every maintenance, or only those not started (like upcoming)"),
+    "maintenance-components": Setting(
+        "maintenance_components", _choice("immediate", "at-start"),
+        "a maintenance's components statuses apply at once, or are held until it goes in_progress"),
+    "auto-transition": Setting(
+        "auto_transition", _choice("status-flags", "component-flags"),
+        "a maintenance starts and completes on its own by scheduled_auto_in_progress/_completed only, or "
+        "also by the auto_transition_to_maintenance_state/_operational_state switches alone"),
+    "incident-transitions": Setting(
+        "incident_transitions", _choice("any", "forward"),
+        "an incident may take any status of its kind next, or only a later one"),
 }
 
 PRESETS: dict[str, tuple[str, ...]] = {
@@ -193,6 +225,13 @@ PRESETS: dict[str, tuple[str, ...]] = {
     "throttle-420": ("throttle=bucket", "throttle-status=420", "retry-after=60"),
     "public-page": ("page-type=public",),
     "public-page-refusing": ("page-type=public", "non-audience-access=refused"),
+    "groups-delete-members": ("group-delete=delete-members",),
+    "positions-writable": ("component-position=writable",),
+    "timestamps-offset": ("event-timestamps=offset",),
+    "scheduled-not-started": ("scheduled-list=not-started",),
+    "maintenance-statuses-at-start": ("maintenance-components=at-start",),
+    "auto-transition-component-flags": ("auto-transition=component-flags",),
+    "transitions-forward": ("incident-transitions=forward",),
 }
 
 

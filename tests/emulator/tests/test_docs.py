@@ -6,7 +6,7 @@ import pathlib
 import re
 
 from ..api import routed_operations
-from ..demo import DEMO_COMPONENT_GROUP_IDS, DEMO_COMPONENT_IDS, DEMO_METRIC_IDS
+from ..demo import DEMO_COMPONENT_GROUP_IDS, DEMO_COMPONENT_IDS, DEMO_METRIC_IDS, DEMO_TEMPLATE_IDS
 from ..description_bugs import DESCRIPTION_BUGS
 from ..variants import PRESETS, SETTINGS
 
@@ -26,7 +26,8 @@ def test_every_description_bug_is_in_the_docs():
 
 def test_every_demo_id_is_in_the_docs():
     text = doc_text()
-    ids = [*DEMO_COMPONENT_GROUP_IDS.values(), *DEMO_COMPONENT_IDS.values(), *DEMO_METRIC_IDS.values()]
+    ids = [*DEMO_COMPONENT_GROUP_IDS.values(), *DEMO_COMPONENT_IDS.values(), *DEMO_METRIC_IDS.values(),
+           *DEMO_TEMPLATE_IDS.values()]
     assert [ident for ident in ids if ident not in text] == []
 
 

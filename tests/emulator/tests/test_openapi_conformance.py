@@ -23,6 +23,7 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from .. import description_bugs, variants
 from ..api import routed_operations
 from ..demo import DEMO_COMPONENT_IDS, DEMO_METRIC_IDS, DEMO_PAGE_ID, OTHER_PAGE_ID
+from .conformance_events import exercise_events
 from .helpers import REPO_ROOT, ApiClient, openapi_description_path, openapi_missing_message
 
 VERBS = ("get", "put", "post", "patch", "delete")
@@ -101,6 +102,7 @@ def exercise_successes(rec: Recorder) -> None:
     exercise_access_users(rec, access_group)
     exercise_component_access(rec, access_group)
     rec.call("delete", GROUP, ids={"page_access_group_id": access_group["id"]}, expect=200)
+    exercise_events(rec)
 
 
 def exercise_pages(rec: Recorder) -> None:
@@ -230,7 +232,8 @@ def exercise_client_errors(rec: Recorder) -> None:
 
 
 DUMMY_IDS = {"page_access_user_id": "zzzzzzzzzzzz", "page_access_group_id": "zzzzzzzzzzzz",
-             "component_id": "zzzzzzzzzzzz", "metric_id": "zzzzzzzzzzzz", "id": "zzzzzzzzzzzz"}
+             "component_id": "zzzzzzzzzzzz", "metric_id": "zzzzzzzzzzzz", "id": "zzzzzzzzzzzz",
+             "incident_id": "zzzzzzzzzzzz", "incident_update_id": "zzzzzzzzzzzz"}
 
 
 def exercise_auth_errors(rec: Recorder, anonymous: Recorder) -> None:

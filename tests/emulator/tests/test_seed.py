@@ -73,6 +73,11 @@ def test_example_seed_loads(tmp_path):
     assert page.access_groups["pagcustomers"]["page_access_user_ids"] == [alice["id"]]
     assert page.status_embed_config["position"] == "bottom-right"
     assert page.record["headline"] == "Example Corp service status"
+    (maintenance,) = page.incidents.values()
+    assert maintenance["scheduled_for"] == "2030-06-01T00:00:00.000Z" and maintenance["status"] == "scheduled"
+    assert [page.components[ident]["name"] for ident in maintenance["component_ids"]] == ["Frankfurt"]
+    (template,) = page.incident_templates.values()
+    assert template["component_ids"] == ["cmpapi000001"]
 
 
 def test_state_dump_loads_back_as_a_seed():

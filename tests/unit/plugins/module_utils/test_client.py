@@ -13,14 +13,10 @@ import responses
 from responses import matchers
 from responses.registries import OrderedRegistry
 
-from ansible_collections.community.statuspage.plugins.module_utils import _client
-from ansible_collections.community.statuspage.plugins.module_utils._client import (
-    StatuspageClient,
-    api_error_message,
-    api_path,
-    parse_retry_after,
-    validate_api_url,
-)
+from ansible_collections.community.statuspage.plugins.module_utils import _retry_policy
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path, validate_api_url
+from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient, api_error_message
+from ansible_collections.community.statuspage.plugins.module_utils._retry_policy import parse_retry_after
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     AuthenticationError,
     ConflictError,
@@ -149,13 +145,13 @@ def test_throttling_without_retry_after_uses_the_default(client, rsps, fake_time
     rsps.get(API + '/pages', status=429)
     rsps.get(API + '/pages', json=[])
     client.get('/pages')
-    assert fake_time.slept == [_client.DEFAULT_RETRY_AFTER]
+    assert fake_time.slept == [_retry_policy.DEFAULT_RETRY_AFTER]
 
 
 @pytest.mark.parametrize('header, expected', [
-    ('0', _client.MIN_RETRY_AFTER), ('-5', _client.MIN_RETRY_AFTER), ('2.5', 2.5), ('60', 60.0),
-    ('86400', _client.MAX_RETRY_AFTER), ('soon', _client.DEFAULT_RETRY_AFTER), (None, _client.DEFAULT_RETRY_AFTER),
-    ('nan', _client.DEFAULT_RETRY_AFTER),
+    ('0', _retry_policy.MIN_RETRY_AFTER), ('-5', _retry_policy.MIN_RETRY_AFTER), ('2.5', 2.5), ('60', 60.0),
+    ('86400', _retry_policy.MAX_RETRY_AFTER), ('soon', _retry_policy.DEFAULT_RETRY_AFTER), (None, _retry_policy.DEFAULT_RETRY_AFTER),
+    ('nan', _retry_policy.DEFAULT_RETRY_AFTER),
 ])
 def test_retry_after_is_clamped(header, expected):
     assert parse_retry_after(header) == expected
@@ -195,7 +191,7 @@ def test_idempotent_requests_are_retried_on_503(client, rsps, fake_time, method)
     rsps.add(method, API + '/pages/p', status=502)
     rsps.add(method, API + '/pages/p', json={'id': 'p'})
     assert client.request(method, '/pages/p') == {'id': 'p'}
-    assert fake_time.slept == list(_client.SERVER_ERROR_BACKOFF)
+    assert fake_time.slept == list(_retry_policy.SERVER_ERROR_BACKOFF)
 
 
 def test_retries_stop_after_three_attempts(client, rsps):

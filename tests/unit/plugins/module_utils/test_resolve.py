@@ -9,69 +9,75 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import (
+    COMPONENT,
+    KIND_BY_NAME,
+    MEMBER_KINDS,
+    METRIC,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import (
     Catalog,
-    load_components,
-    load_metrics,
     looks_like_id,
     needs_catalog,
     resolve_references,
 )
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    API,
+    COMPONENTS,
+    DASHBOARD,
+    ERROR_RATE,
+    EU,
+    EU_BACKUP,
+    EU_COMPUTE,
+    LATENCY,
+    METRICS,
+    PLATFORM,
+    STATUS,
+    US,
+    US_COMPUTE,
+    described,
+    metric,
+)
 
-# The emulator's demo page, reduced: "Compute" is in two groups; "Status" is in no group.
-GROUPS = [
-    {'id': 'grpplatform1', 'name': 'Platform', 'group': True, 'components': ['cmpapi000001', 'cmpdash00001']},
-    {'id': 'grpeu0000001', 'name': 'EU', 'group': True, 'components': ['cmpeucompute', 'cmpslash0001']},
-    {'id': 'grpus0000001', 'name': 'US', 'group': True, 'components': ['cmpuscompute']},
-]
-COMPONENTS = [
-    {'id': 'cmpapi000001', 'name': 'API', 'group': False, 'group_id': 'grpplatform1'},
-    {'id': 'cmpdash00001', 'name': 'Dashboard', 'group': False, 'group_id': 'grpplatform1'},
-    {'id': 'cmpeucompute', 'name': 'Compute', 'group': False, 'group_id': 'grpeu0000001'},
-    {'id': 'cmpuscompute', 'name': 'Compute', 'group': False, 'group_id': 'grpus0000001'},
-    {'id': 'cmpstatus001', 'name': 'Status', 'group': False, 'group_id': None},
-    {'id': 'cmpslash0001', 'name': 'Backup/Restore', 'group': False, 'group_id': 'grpeu0000001'},
-]
-METRICS = [
-    {'id': 'metlatency01', 'name': 'API Latency'},
-    {'id': 'meterrors001', 'name': 'Error Rate'},
-]
+# The demo page, with a component in no group ("Status") and, in EU, a name holding a "/".
+PAGE_ITEMS = [dict(item, components=item['components'] + [EU_BACKUP['id']]) if item is EU else item
+              for item in COMPONENTS] + [STATUS, EU_BACKUP]
 
 
 @pytest.fixture
 def catalog():
-    return Catalog(GROUPS + COMPONENTS, 'component')
+    return Catalog(PAGE_ITEMS, COMPONENT)
 
 
 def test_ids_names_and_group_names_resolve(catalog):
-    ids, problems = catalog.resolve(['cmpapi000001', 'Dashboard', 'EU/Compute', ' US/Compute ', 'Status'], 'components')
+    ids, problems = catalog.resolve([API['id'], 'Dashboard', 'EU/Compute', ' US/Compute ', 'Status'], 'components')
     assert problems == []
-    assert ids == ['cmpapi000001', 'cmpdash00001', 'cmpeucompute', 'cmpuscompute', 'cmpstatus001']
+    assert ids == [API['id'], DASHBOARD['id'], EU_COMPUTE['id'], US_COMPUTE['id'], STATUS['id']]
 
 
 def test_duplicates_resolve_once(catalog):
-    assert catalog.resolve(['API', 'Platform/API', 'cmpapi000001'], 'components') == (['cmpapi000001'], [])
+    assert catalog.resolve(['API', 'Platform/API', API['id']], 'components') == ([API['id']], [])
 
 
 def test_a_name_containing_a_slash(catalog):
-    assert catalog.resolve(['Backup/Restore', 'EU/Backup/Restore'], 'components') == (['cmpslash0001'], [])
+    assert catalog.resolve(['Backup/Restore', 'EU/Backup/Restore'], 'components') == ([EU_BACKUP['id']], [])
 
 
 def test_every_problem_is_reported_at_once(catalog):
-    ids, problems = catalog.resolve(['Compute', 'Dashbord', 'EU', 'grpus0000001', 'API'], 'components')
-    assert ids == ['cmpapi000001']
+    ids, problems = catalog.resolve(['Compute', 'Dashbord', 'EU', US['id'], 'API'], 'components')
+    assert ids == [API['id']]
     assert len(problems) == 4
     assert problems[0].startswith("components: component name 'Compute' is ambiguous")
-    assert "'EU/Compute' (cmpeucompute)" in problems[0] and "'US/Compute' (cmpuscompute)" in problems[0]
+    assert "'EU/Compute' (%s)" % EU_COMPUTE['id'] in problems[0] and "'US/Compute' (%s)" % US_COMPUTE['id'] in problems[0]
     assert problems[1] == "components: no component 'Dashbord' on this page; did you mean 'Platform/Dashboard'?"
     assert problems[2] == ("components: 'EU' is a component group, which cannot be granted itself; "
-                           "name its components: EU/Backup/Restore, EU/Compute")
-    assert "'grpus0000001' is a component group" in problems[3]
+                           "name its components: EU/Backup/Restore, EU/Compute, EU/Database, EU/Storage")
+    assert "'%s' is a component group" % US['id'] in problems[3]
 
 
 def test_an_unknown_name_far_from_everything_lists_the_page(catalog):
     ids, problems = catalog.resolve(['zzzzzz'], 'components')
-    assert ids == [] and "the page has 'EU/Backup/Restore', 'EU/Compute'" in problems[0]
+    assert ids == [] and "the page has 'EU/Backup/Restore', 'EU/Compute', 'EU/Database'" in problems[0]
 
 
 def test_two_groups_with_the_same_name_make_group_name_ambiguous():
@@ -81,37 +87,37 @@ def test_two_groups_with_the_same_name_make_group_name_ambiguous():
         {'id': 'cmpa00000001', 'name': 'Compute', 'group_id': 'grpa00000001'},
         {'id': 'cmpb00000001', 'name': 'Compute', 'group_id': 'grpb00000001'},
     ]
-    ids, problems = Catalog(items, 'component').resolve(['EU/Compute'], 'components')
+    ids, problems = Catalog(items, COMPONENT).resolve(['EU/Compute'], 'components')
     assert ids == [] and 'ambiguous' in problems[0]
     assert 'cmpa00000001' in problems[0] and 'cmpb00000001' in problems[0]
     # The group id tells them apart.
-    assert Catalog(items, 'component').resolve(['grpb00000001/Compute'], 'c') == (['cmpb00000001'], [])
+    assert Catalog(items, COMPONENT).resolve(['grpb00000001/Compute'], 'c') == (['cmpb00000001'], [])
 
 
 def test_labels_and_descriptions(catalog):
-    assert catalog.label('cmpeucompute') == 'EU/Compute'
-    assert catalog.label('cmpstatus001') == 'Status'
+    assert catalog.label(EU_COMPUTE['id']) == 'EU/Compute'
+    assert catalog.label(STATUS['id']) == 'Status'
     assert catalog.label('unknownid001') == 'unknownid001'
-    assert catalog.labels(['cmpuscompute', 'cmpapi000001']) == ['Platform/API', 'US/Compute']
-    assert catalog.describe('cmpeucompute') == {
-        'id': 'cmpeucompute', 'name': 'Compute', 'group': 'EU', 'group_id': 'grpeu0000001'}
-    assert catalog.describe('cmpstatus001') == {'id': 'cmpstatus001', 'name': 'Status', 'group': None, 'group_id': None}
+    assert catalog.labels([US_COMPUTE['id'], API['id']]) == ['Platform/API', 'US/Compute']
+    assert catalog.describe(EU_COMPUTE['id']) == {
+        'id': EU_COMPUTE['id'], 'name': 'Compute', 'group': 'EU', 'group_id': EU['id']}
+    assert catalog.describe(STATUS['id']) == {'id': STATUS['id'], 'name': 'Status', 'group': None, 'group_id': None}
 
 
 def test_a_catalog_of_a_users_components_labels_groups_by_id():
     # Built from the user's own components (no page list read): group names are unknown.
-    members = Catalog([COMPONENTS[2], COMPONENTS[3]], 'component')
-    assert members.labels(['cmpeucompute', 'cmpuscompute']) == ['grpeu0000001/Compute', 'grpus0000001/Compute']
-    assert members.describe('cmpeucompute') == {
-        'id': 'cmpeucompute', 'name': 'Compute', 'group': None, 'group_id': 'grpeu0000001'}
+    members = Catalog([EU_COMPUTE, US_COMPUTE], COMPONENT)
+    assert members.labels([EU_COMPUTE['id'], US_COMPUTE['id']]) == sorted(['%s/Compute' % EU['id'], '%s/Compute' % US['id']])
+    assert members.describe(EU_COMPUTE['id']) == {
+        'id': EU_COMPUTE['id'], 'name': 'Compute', 'group': None, 'group_id': EU['id']}
     # Its labels resolve back, in that catalog and in the full one.
-    assert members.resolve(['grpeu0000001/Compute'], 'c') == (['cmpeucompute'], [])
+    assert members.resolve(['%s/Compute' % EU['id']], 'c') == ([EU_COMPUTE['id']], [])
 
 
 def test_matches_is_what_resolve_uses(catalog):
-    assert catalog.matches('Compute') == ['cmpeucompute', 'cmpuscompute']
-    assert catalog.matches('EU/Compute') == ['cmpeucompute']
-    assert catalog.matches('cmpapi000001') == ['cmpapi000001']
+    assert catalog.matches('Compute') == [EU_COMPUTE['id'], US_COMPUTE['id']]
+    assert catalog.matches('EU/Compute') == [EU_COMPUTE['id']]
+    assert catalog.matches(API['id']) == [API['id']]
     assert catalog.matches('EU') == [] and catalog.matches('nothing') == []
     for reference in ('API', 'EU/Compute', 'Status', 'Compute', 'Nope'):
         item_id, problem = catalog.resolve_one(reference)
@@ -122,21 +128,21 @@ def test_matches_is_what_resolve_uses(catalog):
 
 
 def test_metrics_describe_without_group():
-    metrics = Catalog(METRICS, 'metric')
-    assert metrics.resolve(['API Latency', 'meterrors001'], 'metrics') == (['metlatency01', 'meterrors001'], [])
-    assert metrics.describe('metlatency01') == {'id': 'metlatency01', 'name': 'API Latency'}
-    ids, problems = metrics.resolve(['Uptime'], 'metrics')
-    assert problems == ["metrics: no metric 'Uptime' on this page; the page has 'API Latency', 'Error Rate'"]
-    assert Catalog([], 'metric').resolve(['x'], 'metrics')[1] == [
+    metrics = Catalog(METRICS, METRIC)
+    assert metrics.resolve(['API Latency', ERROR_RATE['id']], 'metrics') == ([LATENCY['id'], ERROR_RATE['id']], [])
+    assert metrics.describe(LATENCY['id']) == {'id': LATENCY['id'], 'name': 'API Latency'}
+    ids, problems = metrics.resolve(['Uptme'], 'metrics')
+    assert problems == ["metrics: no metric 'Uptme' on this page; did you mean 'Uptime'?"]
+    assert Catalog([], METRIC).resolve(['x'], 'metrics')[1] == [
         "metrics: no metric 'x' on this page; the page has no metrics"]
 
 
 def test_looks_like_id_and_needs_catalog():
-    assert looks_like_id('cmpapi000001') and not looks_like_id('API') and not looks_like_id(None)
-    assert not needs_catalog([], ['cmpapi000001'])
-    assert not needs_catalog(['cmpapi000001'], ['cmpapi000001'])
-    assert needs_catalog(['cmpdash00001'], ['cmpapi000001'])
-    assert needs_catalog(['API'], ['cmpapi000001'])
+    assert looks_like_id(API['id']) and not looks_like_id('API') and not looks_like_id(None)
+    assert not needs_catalog([], [API['id']])
+    assert not needs_catalog([API['id']], [API['id']])
+    assert needs_catalog([DASHBOARD['id']], [API['id']])
+    assert needs_catalog(['API'], [API['id']])
 
 
 class ListingClient(object):
@@ -150,29 +156,38 @@ class ListingClient(object):
 
 
 def test_resolve_references_reads_the_page_only_when_needed():
-    client = ListingClient(GROUPS + COMPONENTS)
-    members = [COMPONENTS[0]]
-    ids, catalog, problems = resolve_references(client, 'acme', ['cmpapi000001'], 'component', 'components',
-                                                members=members)
-    assert (ids, problems, client.listed) == (['cmpapi000001'], [], [])
-    assert catalog.label('cmpapi000001') == 'grpplatform1/API'
+    client = ListingClient(PAGE_ITEMS)
+    members = [API]
+    ids, catalog, problems = resolve_references(client, 'acme', [API['id']], COMPONENT, 'components', members=members)
+    assert (ids, problems, client.listed) == ([API['id']], [], [])
+    assert catalog.label(API['id']) == '%s/API' % PLATFORM['id']
 
-    ids, catalog, problems = resolve_references(client, 'acme', ['API'], 'component', 'components', members=members)
-    assert (ids, problems, client.listed) == (['cmpapi000001'], [], ['/pages/acme/components'])
-    assert catalog.label('cmpapi000001') == 'Platform/API'
+    ids, catalog, problems = resolve_references(client, 'acme', ['API'], COMPONENT, 'components', members=members)
+    assert (ids, problems, client.listed) == ([API['id']], [], ['/pages/acme/components'])
+    assert catalog.label(API['id']) == 'Platform/API'
 
     # A catalog handed in is reused: no second list call.
-    ids, again, problems = resolve_references(client, 'acme', ['EU/Compute'], 'component', 'components',
+    ids, again, problems = resolve_references(client, 'acme', ['EU/Compute'], COMPONENT, 'components',
                                               catalog=catalog)
-    assert again is catalog and ids == ['cmpeucompute'] and len(client.listed) == 1
+    assert again is catalog and ids == [EU_COMPUTE['id']] and len(client.listed) == 1
 
 
-def test_loaders_use_their_paths():
+def test_each_kind_loads_its_own_list():
     client = ListingClient(METRICS)
-    assert sorted(load_metrics(client, 'acme').by_id) == ['meterrors001', 'metlatency01']
-    load_components(client, 'acme')
+    assert sorted(METRIC.load(client, 'acme').by_id) == sorted(item['id'] for item in METRICS)
+    COMPONENT.load(client, 'acme')
     assert client.listed == ['/pages/acme/metrics', '/pages/acme/components']
 
 
+def test_the_member_kinds_table_spells_each_kind_once():
+    assert [kind.name for kind in MEMBER_KINDS] == ['component', 'metric']
+    assert KIND_BY_NAME['component'] is COMPONENT and KIND_BY_NAME['metric'] is METRIC
+    assert (COMPONENT.option, COMPONENT.body_key, COMPONENT.sub_resource) == ('components', 'component_ids', 'components')
+    assert (METRIC.option, METRIC.body_key, METRIC.sub_resource) == ('metrics', 'metric_ids', 'metrics')
+    assert COMPONENT.grouped and not METRIC.grouped
+    assert Catalog([LATENCY], METRIC).describe(LATENCY['id']) == metric(LATENCY)
+    assert Catalog(PAGE_ITEMS, COMPONENT).describe(API['id']) == described(API)
+
+
 def test_catalog_keeps_the_api_order(catalog):
-    assert [item['id'] for item in catalog.items] == [item['id'] for item in GROUPS + COMPONENTS]
+    assert [item['id'] for item in catalog.items] == [item['id'] for item in PAGE_ITEMS]

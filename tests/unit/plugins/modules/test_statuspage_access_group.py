@@ -12,53 +12,32 @@ import requests
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_access_group as module
 
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    ANN,
+    API,
+    BOB,
+    EU_COMPUTE,
+    GLOBEX,
+    GROUPS_PATH,
+    INITECH,
+    LATENCY,
+    PAGE_ID,
+    UPTIME,
+    US_COMPUTE,
+    list_components,
+    list_groups,
+    list_metrics,
+    list_users,
+)
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
-GROUPS = '/pages/acmecloud123/page_access_groups'
-LIST = {'page': '1', 'per_page': '100'}
-
-COMPONENTS = [
-    {'id': 'grpplatform1', 'name': 'Platform', 'group': True, 'components': ['cmpapi000001']},
-    {'id': 'grpeu0000001', 'name': 'EU', 'group': True, 'components': ['cmpeucompute']},
-    {'id': 'grpus0000001', 'name': 'US', 'group': True, 'components': ['cmpuscompute']},
-    {'id': 'cmpapi000001', 'name': 'API', 'group': False, 'group_id': 'grpplatform1'},
-    {'id': 'cmpeucompute', 'name': 'Compute', 'group': False, 'group_id': 'grpeu0000001'},
-    {'id': 'cmpuscompute', 'name': 'Compute', 'group': False, 'group_id': 'grpus0000001'},
-]
-METRICS = [
-    {'id': 'mtrlatency01', 'name': 'API Latency'},
-    {'id': 'mtruptime001', 'name': 'Uptime'},
-]
-USERS = [
-    {'id': 'usrann000001', 'email': 'ann@globex.example'},
-    {'id': 'usrbob000001', 'email': 'Bob@Globex.example'},
-]
-GROUP = {
-    'id': 'grpglobex001', 'page_id': 'acmecloud123', 'name': 'Globex', 'external_identifier': None,
-    'component_ids': ['cmpapi000001', 'cmpeucompute'], 'metric_ids': ['mtrlatency01'],
-    'page_access_user_ids': ['usrann000001'],
-}
-OTHER_GROUP = dict(GROUP, id='grpinitech01', name='Initech', component_ids=[], metric_ids=[], page_access_user_ids=[])
-
-
-def list_groups(groups=None):
-    return call('GET', GROUPS, query=LIST, response=[OTHER_GROUP, GROUP] if groups is None else groups)
-
-
-def list_components():
-    return call('GET', '/pages/acmecloud123/components', query=LIST, response=COMPONENTS)
-
-
-def list_metrics():
-    return call('GET', '/pages/acmecloud123/metrics', query=LIST, response=METRICS)
-
-
-def list_users():
-    return call('GET', '/pages/acmecloud123/page_access_users', query=LIST, response=USERS)
+GROUPS = GROUPS_PATH
+GROUP = GLOBEX
+OTHER_GROUP = INITECH
 
 
 def args(**extra):
-    base = {'page_id': 'acmecloud123', 'name': 'Globex'}
+    base = {'page_id': PAGE_ID, 'name': 'Globex'}
     base.update(extra)
     return base
 
@@ -78,27 +57,27 @@ def test_nothing_to_change_by_names_costs_one_list_of_each(run_module):
 
 
 def test_nothing_to_change_by_ids_of_members_costs_one_request(run_module):
-    result, failed = run_module(module.main, args(components=['cmpeucompute', 'cmpapi000001'], metrics=['mtrlatency01']),
+    result, failed = run_module(module.main, args(components=[EU_COMPUTE['id'], API['id']], metrics=[LATENCY['id']]),
                                 [list_groups()])
     assert not failed and result['changed'] is False
 
 
 def test_found_by_id_costs_one_get(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001',
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'grpglobex001',
                                               'external_identifier': ''},
                                 [call('GET', GROUPS + '/grpglobex001', response=GROUP)])
     assert not failed and result['changed'] is False
 
 
 def test_all_changes_are_one_patch(run_module):
-    updated = dict(GROUP, component_ids=['cmpuscompute'], metric_ids=[], page_access_user_ids=['usrann000001', 'usrbob000001'],
+    updated = dict(GROUP, component_ids=[US_COMPUTE['id']], metric_ids=[], page_access_user_ids=[ANN['id'], BOB['id']],
                    external_identifier='globex-sso')
     result, failed = run_module(module.main, args(
         components=['US/Compute'], metrics=[], users=['ann@globex.example', 'bob@globex.example'],
         external_identifier='globex-sso'), [
         list_groups(), list_components(), list_metrics(), list_users(),
         call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {
-            'component_ids': ['cmpuscompute'], 'metric_ids': [], 'page_access_user_ids': ['usrann000001', 'usrbob000001'],
+            'component_ids': [US_COMPUTE['id']], 'metric_ids': [], 'page_access_user_ids': [ANN['id'], BOB['id']],
             'external_identifier': 'globex-sso'}}, response=updated),
     ], diff=True)
     assert not failed and result['changed'] is True
@@ -116,12 +95,12 @@ def test_check_mode_predicts_the_patch_without_sending_it(run_module):
     result, failed = run_module(module.main, args(components=['US/Compute']), [list_groups(), list_components()],
                                 check_mode=True, diff=True)
     assert not failed and result['changed'] is True
-    assert result['group'] == dict(GROUP, component_ids=['cmpuscompute'])
+    assert result['group'] == dict(GROUP, component_ids=[US_COMPUTE['id']])
     assert result['diff']['after']['components'] == ['US/Compute']
 
 
 def test_rename_by_group_id(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Globex Corp'}, [
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'grpglobex001', 'name': 'Globex Corp'}, [
         call('GET', GROUPS + '/grpglobex001', response=GROUP),
         call('PATCH', GROUPS + '/grpglobex001', body={'page_access_group': {'name': 'Globex Corp'}},
              response=dict(GROUP, name='Globex Corp')),
@@ -132,12 +111,12 @@ def test_rename_by_group_id(run_module):
 
 
 def test_create_is_one_post(run_module):
-    created = dict(GROUP, id='grpnew000001', name='Hooli', component_ids=['cmpeucompute'], metric_ids=[],
-                   page_access_user_ids=['usrbob000001'])
+    created = dict(GROUP, id='grpnew000001', name='Hooli', component_ids=[EU_COMPUTE['id']], metric_ids=[],
+                   page_access_user_ids=[BOB['id']])
     result, failed = run_module(module.main, args(name='Hooli', components=['EU/Compute'], users=['bob@globex.example']), [
         list_groups(), list_components(), list_users(),
         call('POST', GROUPS, status=201, body={'page_access_group': {
-            'name': 'Hooli', 'component_ids': ['cmpeucompute'], 'page_access_user_ids': ['usrbob000001']}},
+            'name': 'Hooli', 'component_ids': [EU_COMPUTE['id']], 'page_access_user_ids': [BOB['id']]}},
             response=created),
     ], diff=True)
     assert not failed and result['changed'] is True
@@ -152,8 +131,8 @@ def test_create_in_check_mode(run_module):
     result, failed = run_module(module.main, args(name='Hooli', metrics=['Uptime']), [list_groups(), list_metrics()],
                                 check_mode=True)
     assert not failed and result['changed'] is True
-    assert result['group'] == {'id': None, 'page_id': 'acmecloud123', 'name': 'Hooli', 'component_ids': [],
-                               'metric_ids': ['mtruptime001'], 'page_access_user_ids': []}
+    assert result['group'] == {'id': None, 'page_id': PAGE_ID, 'name': 'Hooli', 'component_ids': [],
+                               'metric_ids': [UPTIME['id']], 'page_access_user_ids': []}
 
 
 def test_create_whose_answer_was_lost_is_found_not_repeated(run_module):
@@ -188,13 +167,13 @@ def test_create_whose_connection_was_lost_is_found_not_repeated(run_module):
 
 def test_create_found_after_a_lost_answer_without_its_members_is_completed(run_module):
     partial = dict(OTHER_GROUP, id='grpnew000001', name='Hooli')
-    completed = dict(partial, metric_ids=['mtruptime001'])
+    completed = dict(partial, metric_ids=[UPTIME['id']])
     result, failed = run_module(module.main, args(name='Hooli', metrics=['Uptime']), [
         list_groups(), list_metrics(),
-        call('POST', GROUPS, status=502, body={'page_access_group': {'name': 'Hooli', 'metric_ids': ['mtruptime001']}},
+        call('POST', GROUPS, status=502, body={'page_access_group': {'name': 'Hooli', 'metric_ids': [UPTIME['id']]}},
              response={'message': 'bad gateway'}),
         list_groups([OTHER_GROUP, GROUP, partial]),
-        call('PATCH', GROUPS + '/grpnew000001', body={'page_access_group': {'metric_ids': ['mtruptime001']}},
+        call('PATCH', GROUPS + '/grpnew000001', body={'page_access_group': {'metric_ids': [UPTIME['id']]}},
              response=completed),
     ])
     assert not failed and result['changed'] is True and result['group'] == completed
@@ -219,7 +198,7 @@ def test_create_refused_is_not_followed_by_a_list(run_module):
 
 
 def test_unknown_group_id_cannot_be_created(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1'},
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'nosuchgroup1'},
                                 [call('GET', GROUPS + '/nosuchgroup1', status=404)])
     assert failed and "group_id 'nosuchgroup1'" in result['msg']
 
@@ -232,7 +211,7 @@ def test_absent_deletes(run_module):
 
 
 def test_absent_by_id_and_its_own_name_deletes(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Globex',
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'grpglobex001', 'name': 'Globex',
                                               'state': 'absent'}, [
         call('GET', GROUPS + '/grpglobex001', response=GROUP), call('DELETE', GROUPS + '/grpglobex001', response=GROUP)])
     assert not failed and result['changed'] is True and result['group'] is None
@@ -240,7 +219,7 @@ def test_absent_by_id_and_its_own_name_deletes(run_module):
 
 @pytest.mark.parametrize('check_mode', [False, True])
 def test_absent_by_id_of_a_group_with_another_name_deletes_nothing(run_module, check_mode):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'grpglobex001', 'name': 'Initech',
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'grpglobex001', 'name': 'Initech',
                                               'state': 'absent'},
                                 [call('GET', GROUPS + '/grpglobex001', response=GROUP)], check_mode=check_mode, diff=True)
     assert failed
@@ -249,7 +228,7 @@ def test_absent_by_id_of_a_group_with_another_name_deletes_nothing(run_module, c
 
 
 def test_absent_by_unknown_id_and_a_name_is_no_change(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1', 'name': 'Initech',
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'nosuchgroup1', 'name': 'Initech',
                                               'state': 'absent'},
                                 [call('GET', GROUPS + '/nosuchgroup1', status=404)])
     assert not failed and result['changed'] is False
@@ -268,7 +247,7 @@ def test_absent_twice_is_no_change(run_module):
 
 
 def test_absent_by_unknown_id_is_no_change(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'group_id': 'nosuchgroup1', 'state': 'absent'},
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'group_id': 'nosuchgroup1', 'state': 'absent'},
                                 [call('GET', GROUPS + '/nosuchgroup1', status=404)])
     assert not failed and result['changed'] is False
 

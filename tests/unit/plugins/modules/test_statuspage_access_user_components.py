@@ -11,47 +11,41 @@ import pytest
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_access_user_components as module
 
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    ANN,
+    API,
+    DASHBOARD,
+    EU_COMPUTE,
+    PAGE_ID,
+    PAGING,
+    US_COMPUTE,
+    described,
+    find_user,
+    get_user,
+    list_components,
+    user_path,
+)
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
-USERS = '/pages/acmecloud123/page_access_users'
-MEMBERS = USERS + '/usrann000001/components'
-PAGED = {'page': '1', 'per_page': '100'}
-USER = {'id': 'usrann000001', 'page_id': 'acmecloud123', 'email': 'ann@globex.example', 'page_access_group_ids': []}
+MEMBERS = user_path(ANN, 'components')
+USER = ANN
+D_API, D_DASH, D_EU_COMPUTE, D_US_COMPUTE = (described(item) for item in (API, DASHBOARD, EU_COMPUTE, US_COMPUTE))
 
-PLATFORM = {'id': 'grpplatform1', 'name': 'Platform', 'group': True, 'components': ['cmpapi000001', 'cmpdash00001']}
-EU = {'id': 'grpeu0000001', 'name': 'EU', 'group': True, 'components': ['cmpeucompute']}
-US = {'id': 'grpus0000001', 'name': 'US', 'group': True, 'components': ['cmpuscompute']}
-API = {'id': 'cmpapi000001', 'name': 'API', 'group': False, 'group_id': 'grpplatform1'}
-DASH = {'id': 'cmpdash00001', 'name': 'Dashboard', 'group': False, 'group_id': 'grpplatform1'}
-EU_COMPUTE = {'id': 'cmpeucompute', 'name': 'Compute', 'group': False, 'group_id': 'grpeu0000001'}
-US_COMPUTE = {'id': 'cmpuscompute', 'name': 'Compute', 'group': False, 'group_id': 'grpus0000001'}
-PAGE_COMPONENTS = [PLATFORM, API, DASH, EU, EU_COMPUTE, US, US_COMPUTE]
-
-D_API = {'id': 'cmpapi000001', 'name': 'API', 'group': 'Platform', 'group_id': 'grpplatform1'}
-D_DASH = {'id': 'cmpdash00001', 'name': 'Dashboard', 'group': 'Platform', 'group_id': 'grpplatform1'}
-D_EU_COMPUTE = {'id': 'cmpeucompute', 'name': 'Compute', 'group': 'EU', 'group_id': 'grpeu0000001'}
-D_US_COMPUTE = {'id': 'cmpuscompute', 'name': 'Compute', 'group': 'US', 'group_id': 'grpus0000001'}
-
-ARGS = {'page_id': 'acmecloud123', 'email': 'ann@globex.example'}
-
-
-def find_user(users=None):
-    return call('GET', USERS, query={'email': 'ann@globex.example', 'page': '1', 'per_page': '100'},
-                response=[USER] if users is None else users)
+ARGS = {'page_id': PAGE_ID, 'email': 'ann@globex.example'}
 
 
 def members(*items):
-    return call('GET', MEMBERS, query=PAGED, response=list(items))
+    return call('GET', MEMBERS, query=PAGING, response=list(items))
 
 
 def page_components():
-    return call('GET', '/pages/acmecloud123/components', query=PAGED, response=PAGE_COMPONENTS)
+    return list_components()
 
 
 def test_grant_by_names_is_one_patch_with_the_missing_ids(run_module):
     result, failed = run_module(module.main, dict(ARGS, components=['API', 'EU/Compute']), [
         find_user(), members(API), page_components(),
-        call('PATCH', MEMBERS, body={'component_ids': ['cmpeucompute']}, response=USER),
+        call('PATCH', MEMBERS, body={'component_ids': [EU_COMPUTE['id']]}, response=USER),
     ], diff=True)
     assert not failed and result['changed'] is True
     assert result['components'] == [D_EU_COMPUTE, D_API]
@@ -88,7 +82,7 @@ def test_check_mode_with_nothing_to_change(run_module):
 def test_exclusive_is_one_post_replacing_the_set(run_module):
     result, failed = run_module(module.main, dict(ARGS, components=['US/Compute', 'API'], exclusive=True), [
         find_user(), members(API, EU_COMPUTE), page_components(),
-        call('POST', MEMBERS, status=201, body={'component_ids': ['cmpapi000001', 'cmpuscompute']}, response=USER),
+        call('POST', MEMBERS, status=201, body={'component_ids': sorted([API['id'], US_COMPUTE['id']])}, response=USER),
     ])
     assert not failed and result['changed'] is True
     assert result['components'] == [D_API, D_US_COMPUTE]
@@ -98,12 +92,12 @@ def test_exclusive_is_one_post_replacing_the_set(run_module):
 def test_exact_empty_set_is_a_delete_naming_every_current_id_without_reading_the_page(run_module):
     result, failed = run_module(module.main, dict(ARGS, components=[], exclusive=True), [
         find_user(), members(API, EU_COMPUTE),
-        call('DELETE', MEMBERS, body={'component_ids': ['cmpapi000001', 'cmpeucompute']}, response=USER),
+        call('DELETE', MEMBERS, body={'component_ids': sorted([API['id'], EU_COMPUTE['id']])}, response=USER),
     ], diff=True)
     assert not failed and result['changed'] is True
     assert result['components'] == [] and len(result['removed']) == 2
     # The page's list was not read, so group names are unknown: the group id stands in.
-    assert result['diff'] == {'before': {'components': ['grpeu0000001/Compute', 'grpplatform1/API']},
+    assert result['diff'] == {'before': {'components': ['%s/Compute' % EU_COMPUTE['group_id'], '%s/API' % API['group_id']]},
                               'after': {'components': []}}
 
 
@@ -113,13 +107,13 @@ def test_exact_empty_set_of_a_user_with_nothing_is_no_request(run_module):
 
 
 def test_revoke_by_known_ids_needs_no_page_list(run_module):
-    result, failed = run_module(module.main, dict(ARGS, components=['cmpapi000001'], state='absent'), [
+    result, failed = run_module(module.main, dict(ARGS, components=[API['id']], state='absent'), [
         find_user(), members(API, EU_COMPUTE),
-        call('DELETE', MEMBERS, body={'component_ids': ['cmpapi000001']}, response=USER),
+        call('DELETE', MEMBERS, body={'component_ids': [API['id']]}, response=USER),
     ])
     assert not failed and result['changed'] is True
-    assert result['components'] == [{'id': 'cmpeucompute', 'name': 'Compute', 'group': None, 'group_id': 'grpeu0000001'}]
-    assert result['removed'] == [{'id': 'cmpapi000001', 'name': 'API', 'group': None, 'group_id': 'grpplatform1'}]
+    assert result['components'] == [described(EU_COMPUTE, known_group=False)]
+    assert result['removed'] == [described(API, known_group=False)]
 
 
 def test_revoke_of_what_the_user_does_not_have_sends_nothing(run_module):
@@ -129,9 +123,9 @@ def test_revoke_of_what_the_user_does_not_have_sends_nothing(run_module):
 
 
 def test_user_by_id_is_one_get(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'user_id': 'usrann000001',
-                                              'components': ['cmpapi000001']}, [
-        call('GET', USERS + '/usrann000001', response=USER), members(API)])
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'user_id': ANN['id'],
+                                              'components': [API['id']]}, [
+        get_user(), members(API)])
     assert not failed and result['changed'] is False
 
 
@@ -140,22 +134,23 @@ def test_ambiguous_and_unknown_names_fail_before_any_write(run_module):
                                 [find_user(), members(), page_components()])
     assert failed
     msg = result['msg']
-    assert "component name 'Compute' is ambiguous: it is any of 'EU/Compute' (cmpeucompute), 'US/Compute' (cmpuscompute)" in msg
+    assert ("component name 'Compute' is ambiguous: it is any of 'EU/Compute' (%s), 'US/Compute' (%s)"
+            % (EU_COMPUTE['id'], US_COMPUTE['id'])) in msg
     assert "no component 'Dashbord' on this page; did you mean 'Platform/Dashboard'?" in msg
     assert "'EU' is a component group" in msg
     assert msg.startswith('components: ') and msg.count('; components: ') == 2
 
 
 def test_unknown_user_says_this_module_does_not_create_users(run_module):
-    result, failed = run_module(module.main, dict(ARGS, components=['API']), [find_user(users=[])])
+    result, failed = run_module(module.main, dict(ARGS, components=['API']), [find_user(found=[])])
     assert failed
     assert "no page access user with email 'ann@globex.example' on page 'acmecloud123'" in result['msg']
     assert 'does not create users' in result['msg']
 
 
 def test_unknown_user_id(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'user_id': 'nosuchuser01', 'components': []},
-                                [call('GET', USERS + '/nosuchuser01', status=404, response={'message': 'not found'})])
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'user_id': 'nosuchuser01', 'components': []},
+                                [call('GET', user_path('nosuchuser01'), status=404, response={'message': 'not found'})])
     assert failed and "no page access user with user_id 'nosuchuser01'" in result['msg']
 
 
@@ -163,7 +158,7 @@ def test_unknown_user_id(run_module):
     (dict(ARGS, components=['API'], state='absent', exclusive=True), ['exclusive=true goes with state=present']),
     (dict(ARGS, email='not-an-address', components=['API', ' ']),
      ["email='not-an-address' is not an e-mail address", 'components: an empty name is not a component']),
-    ({'page_id': 'acmecloud123', 'components': ['API']}, ['email', 'user_id']),
+    ({'page_id': PAGE_ID, 'components': ['API']}, ['email', 'user_id']),
     (dict(ARGS), ['components']),
     (dict(ARGS, components=['API'], state='gone'), ['state', 'present, absent']),
 ])
@@ -177,7 +172,7 @@ def test_bad_input_fails_before_any_request(run_module, args, words):
 def test_api_error_on_the_write_is_reported_once(run_module):
     result, failed = run_module(module.main, dict(ARGS, components=['API']), [
         find_user(), members(), page_components(),
-        call('PATCH', MEMBERS, status=403, body={'component_ids': ['cmpapi000001']}, response={'message': 'Forbidden'}),
+        call('PATCH', MEMBERS, status=403, body={'component_ids': [API['id']]}, response={'message': 'Forbidden'}),
     ])
     assert failed and result['status'] == 403 and result['method'] == 'PATCH' and result['path'] == MEMBERS
     assert 'Forbidden' in result['msg']
@@ -187,7 +182,7 @@ def test_two_hundred_components_cost_one_request_per_hundred(run_module):
     many = [dict(API, id='cmp%09d' % number, name='C%d' % number) for number in range(150)]
     result, failed = run_module(module.main, dict(ARGS, components=['cmp000000149']), [
         find_user(),
-        call('GET', MEMBERS, query=PAGED, response=many[:100]),
+        call('GET', MEMBERS, query=PAGING, response=many[:100]),
         call('GET', MEMBERS, query={'page': '2', 'per_page': '100'}, response=many[100:]),
     ])
     assert not failed and result['changed'] is False and len(result['components']) == 150

@@ -9,43 +9,47 @@ __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_access_user_metrics as module
 
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    ANN,
+    ERROR_RATE,
+    LATENCY,
+    PAGE_ID,
+    PAGING,
+    UPTIME,
+    get_user,
+    list_metrics,
+    metric,
+    user_path,
+)
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
-USERS = '/pages/acmecloud123/page_access_users'
-MEMBERS = USERS + '/usrann000001/metrics'
-PAGED = {'page': '1', 'per_page': '100'}
-USER = {'id': 'usrann000001', 'page_id': 'acmecloud123', 'email': 'ann@globex.example'}
-LATENCY = {'id': 'mtrlatency01', 'name': 'API Latency', 'suffix': 'ms'}
-ERRORS = {'id': 'mtrerrors001', 'name': 'Error Rate', 'suffix': '%'}
-UPTIME = {'id': 'mtruptime001', 'name': 'Uptime', 'suffix': '%'}
-ARGS = {'page_id': 'acmecloud123', 'user_id': 'usrann000001'}
-
-
-def get_user():
-    return call('GET', USERS + '/usrann000001', response=USER)
+MEMBERS = user_path(ANN, 'metrics')
+USER = ANN
+ERRORS = ERROR_RATE
+ARGS = {'page_id': PAGE_ID, 'user_id': ANN['id']}
 
 
 def members(*items):
-    return call('GET', MEMBERS, query=PAGED, response=list(items))
+    return call('GET', MEMBERS, query=PAGING, response=list(items))
 
 
 def page_metrics():
-    return call('GET', '/pages/acmecloud123/metrics', query=PAGED, response=[LATENCY, ERRORS, UPTIME])
+    return list_metrics()
 
 
 def test_grant_by_name_is_one_patch(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=['API Latency', 'Uptime']), [
         get_user(), members(UPTIME), page_metrics(),
-        call('PATCH', MEMBERS, body={'metric_ids': ['mtrlatency01']}, response=USER),
+        call('PATCH', MEMBERS, body={'metric_ids': [LATENCY['id']]}, response=USER),
     ], diff=True)
     assert not failed and result['changed'] is True
-    assert result['metrics'] == [{'id': 'mtrlatency01', 'name': 'API Latency'}, {'id': 'mtruptime001', 'name': 'Uptime'}]
-    assert result['added'] == [{'id': 'mtrlatency01', 'name': 'API Latency'}] and result['removed'] == []
+    assert result['metrics'] == [metric(LATENCY), metric(UPTIME)]
+    assert result['added'] == [metric(LATENCY)] and result['removed'] == []
     assert result['diff'] == {'before': {'metrics': ['Uptime']}, 'after': {'metrics': ['API Latency', 'Uptime']}}
 
 
 def test_nothing_to_change_by_known_ids_costs_two_reads(run_module):
-    result, failed = run_module(module.main, dict(ARGS, metrics=['mtruptime001']), [get_user(), members(UPTIME)],
+    result, failed = run_module(module.main, dict(ARGS, metrics=[UPTIME['id']]), [get_user(), members(UPTIME)],
                                 diff=True)
     assert not failed and result['changed'] is False
     assert result['diff']['before'] == result['diff']['after'] == {'metrics': ['Uptime']}
@@ -55,14 +59,14 @@ def test_check_mode_exact_set(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=['Error Rate'], exclusive=True),
                                 [get_user(), members(UPTIME, LATENCY), page_metrics()], check_mode=True)
     assert not failed and result['changed'] is True
-    assert result['metrics'] == [{'id': 'mtrerrors001', 'name': 'Error Rate'}]
+    assert result['metrics'] == [metric(ERROR_RATE)]
     assert [item['name'] for item in result['removed']] == ['API Latency', 'Uptime']
 
 
 def test_exact_set_is_one_post(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=['Error Rate', 'Uptime'], exclusive=True), [
         get_user(), members(UPTIME, LATENCY), page_metrics(),
-        call('POST', MEMBERS, status=201, body={'metric_ids': ['mtrerrors001', 'mtruptime001']}, response=USER),
+        call('POST', MEMBERS, status=201, body={'metric_ids': sorted([ERROR_RATE['id'], UPTIME['id']])}, response=USER),
     ])
     assert not failed and result['changed'] is True
 
@@ -70,16 +74,16 @@ def test_exact_set_is_one_post(run_module):
 def test_revoke_is_a_delete_with_the_granted_ids_only(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=['Uptime', 'Error Rate'], state='absent'), [
         get_user(), members(UPTIME, LATENCY), page_metrics(),
-        call('DELETE', MEMBERS, body={'metric_ids': ['mtruptime001']}, response=USER),
+        call('DELETE', MEMBERS, body={'metric_ids': [UPTIME['id']]}, response=USER),
     ])
     assert not failed and result['changed'] is True
-    assert result['metrics'] == [{'id': 'mtrlatency01', 'name': 'API Latency'}]
+    assert result['metrics'] == [metric(LATENCY)]
 
 
 def test_revoke_all_on_purpose(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=[], exclusive=True), [
         get_user(), members(UPTIME, LATENCY),
-        call('DELETE', MEMBERS, body={'metric_ids': ['mtrlatency01', 'mtruptime001']}, response=USER),
+        call('DELETE', MEMBERS, body={'metric_ids': sorted([LATENCY['id'], UPTIME['id']])}, response=USER),
     ])
     assert not failed and result['changed'] is True and result['metrics'] == []
 
@@ -94,13 +98,13 @@ def test_unknown_metric_fails_before_any_write(run_module):
 
 def test_unknown_user(run_module):
     result, failed = run_module(module.main, dict(ARGS, metrics=['Uptime']),
-                                [call('GET', USERS + '/usrann000001', status=404)])
+                                [get_user(status=404)])
     assert failed and 'does not create users' in result['msg']
 
 
 def test_email_and_user_id_must_agree(run_module):
     result, failed = run_module(module.main, dict(ARGS, email='bob@globex.example', metrics=['Uptime']), [get_user()])
-    assert failed and "user_id 'usrann000001' is the page access user 'ann@globex.example'" in result['msg']
+    assert failed and "user_id '%s' is the page access user 'ann@globex.example'" % ANN['id'] in result['msg']
 
 
 def test_bad_input_fails_before_any_request(run_module):

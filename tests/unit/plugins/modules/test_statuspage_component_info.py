@@ -11,16 +11,28 @@ import pytest
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_component_info as module
 
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    API,
+    COMPONENTS,
+    EU,
+    EU_COMPUTE,
+    EU_DATABASE,
+    EU_STORAGE,
+    PAGE_ID,
+    PLATFORM,
+    STATUS,
+    US,
+    US_COMPUTE,
+    list_components,
+    list_of,
+    page_path,
+)
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
-PLATFORM = {'id': 'grpplatform1', 'name': 'Platform', 'group': True, 'components': ['cmpapi000001']}
-EU = {'id': 'grpeu0000001', 'name': 'EU', 'group': True, 'components': ['cmpeucompute']}
-US = {'id': 'grpus0000001', 'name': 'US', 'group': True, 'components': ['cmpuscompute']}
-API = {'id': 'cmpapi000001', 'name': 'API', 'group': False, 'group_id': 'grpplatform1'}
-EU_COMPUTE = {'id': 'cmpeucompute', 'name': 'Compute', 'group': False, 'group_id': 'grpeu0000001'}
-US_COMPUTE = {'id': 'cmpuscompute', 'name': 'Compute', 'group': False, 'group_id': 'grpus0000001'}
-STATUS = {'id': 'cmpstatus001', 'name': 'Status', 'group': False, 'group_id': None}
-PAGE_COMPONENTS = [PLATFORM, API, EU, EU_COMPUTE, US, US_COMPUTE, STATUS]
+# The demo page and a component in no group.
+PAGE_COMPONENTS = COMPONENTS + [STATUS]
+GROUP_NAMES = {PLATFORM['id']: 'Platform', EU['id']: 'EU', US['id']: 'US'}
 
 
 def named(item, group_name):
@@ -28,35 +40,39 @@ def named(item, group_name):
 
 
 def listed():
-    return call('GET', '/pages/acmecloud123/components', query={'page': '1', 'per_page': '100'},
-                response=PAGE_COMPONENTS)
+    return list_components(PAGE_COMPONENTS)
+
+
+def components_in_groups():
+    return [named(item, GROUP_NAMES.get(item['group_id'])) for item in PAGE_COMPONENTS if not item.get('group')]
 
 
 @pytest.mark.parametrize('args, expected', [
-    ({}, [named(API, 'Platform'), named(EU_COMPUTE, 'EU'), named(US_COMPUTE, 'US'), named(STATUS, None)]),
+    ({}, components_in_groups()),
     ({'name': 'Compute'}, [named(EU_COMPUTE, 'EU'), named(US_COMPUTE, 'US')]),
     ({'name': 'EU/Compute'}, [named(EU_COMPUTE, 'EU')]),
-    ({'name': 'cmpapi000001'}, [named(API, 'Platform')]),
+    ({'name': API['id']}, [named(API, 'Platform')]),
     ({'name': 'Compute', 'group': 'US'}, [named(US_COMPUTE, 'US')]),
-    ({'group': 'grpeu0000001'}, [named(EU_COMPUTE, 'EU')]),
+    ({'group': EU['id']}, [named(EU_COMPUTE, 'EU'), named(EU_STORAGE, 'EU'), named(EU_DATABASE, 'EU')]),
     ({'name': 'Nope'}, []),
     ({'group': 'Nope'}, []),
     ({'name': 'EU'}, []),
-    ({'group': 'EU', 'include_groups': True}, [named(EU, None), named(EU_COMPUTE, 'EU')]),
+    ({'group': 'EU', 'include_groups': True},
+     [named(EU, None), named(EU_COMPUTE, 'EU'), named(EU_STORAGE, 'EU'), named(EU_DATABASE, 'EU')]),
     ({'name': 'EU', 'include_groups': True}, [named(EU, None)]),
-    ({'include_groups': True}, [named(item, {'cmpapi000001': 'Platform', 'cmpeucompute': 'EU', 'cmpuscompute': 'US'}.get(item['id']))
+    ({'include_groups': True}, [named(item, None if item.get('group') else GROUP_NAMES.get(item['group_id']))
                                 for item in PAGE_COMPONENTS]),
 ])
 def test_components_with_group_names_and_filters(run_module, args, expected):
-    result, failed = run_module(module.main, dict(args, page_id='acmecloud123'), [listed()], check_mode=True)
+    result, failed = run_module(module.main, dict(args, page_id=PAGE_ID), [listed()], check_mode=True)
     assert not failed and result == {'changed': False, 'components': expected}
 
 
 def test_a_name_that_resolves_in_the_modules_matches_here():
     # The same Catalog code: every reference that resolves to one id selects exactly that one here.
     from ansible_collections.community.statuspage.plugins.module_utils._resolve import Catalog
-    catalog = Catalog(PAGE_COMPONENTS, 'component')
-    for reference in ('API', 'Platform/API', 'EU/Compute', 'US/Compute', 'Status', 'cmpstatus001'):
+    catalog = Catalog(PAGE_COMPONENTS, COMPONENT)
+    for reference in ('API', 'Platform/API', 'EU/Compute', 'US/Compute', 'Status', STATUS['id']):
         item_id, problem = catalog.resolve_one(reference)
         assert problem is None
         assert [item['id'] for item in module.select_components(catalog, reference)] == [item_id]
@@ -64,9 +80,9 @@ def test_a_name_that_resolves_in_the_modules_matches_here():
 
 def test_every_result_page_is_walked(run_module):
     many = [dict(STATUS, id='cmp%09d' % number) for number in range(100)]
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123'}, [
-        call('GET', '/pages/acmecloud123/components', query={'page': '1', 'per_page': '100'}, response=many),
-        call('GET', '/pages/acmecloud123/components', query={'page': '2', 'per_page': '100'}, response=[API]),
+    result, failed = run_module(module.main, {'page_id': PAGE_ID}, [
+        list_of(page_path('components'), many),
+        list_of(page_path('components'), [API], page=2),
     ])
     assert not failed and len(result['components']) == 101
     assert result['components'][-1]['group_name'] is None  # Platform is not on this page

@@ -11,38 +11,47 @@ import pytest
 
 from ansible_collections.community.statuspage.plugins.modules import statuspage_metric_info as module
 
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    ERROR_RATE,
+    LATENCY,
+    METRICS,
+    OTHER_PAGE_ID,
+    PAGE_ID,
+    UPTIME,
+    list_of,
+    page_path,
+)
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
-LATENCY = {'id': 'mtrlatency01', 'name': 'API Latency'}
-ERRORS = {'id': 'mtrerrors001', 'name': 'Error Rate'}
-TWIN = {'id': 'mtrerrors002', 'name': 'Error Rate'}
+# Two metrics of one name, beside the demo page's.
+TWIN = dict(ERROR_RATE, id='mtrerrors002')
 
 
-def page_metrics(page='1', items=(LATENCY, ERRORS, TWIN)):
-    return call('GET', '/pages/acmecloud123/metrics', query={'page': page, 'per_page': '100'}, response=list(items))
+def page_metrics(page=1, items=tuple(METRICS) + (TWIN,)):
+    return list_of(page_path('metrics'), items, page=page)
 
 
 @pytest.mark.parametrize('name, expected', [
-    (None, [LATENCY, ERRORS, TWIN]),
+    (None, [LATENCY, ERROR_RATE, UPTIME, TWIN]),
     ('API Latency', [LATENCY]),
-    ('mtrerrors002', [TWIN]),
-    ('Error Rate', [ERRORS, TWIN]),
+    (TWIN['id'], [TWIN]),
+    ('Error Rate', [ERROR_RATE, TWIN]),
     ('Nope', []),
 ])
 def test_metrics_filtered_by_name(run_module, name, expected):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'name': name}, [page_metrics()], check_mode=True)
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': name}, [page_metrics()], check_mode=True)
     assert not failed and result == {'changed': False, 'metrics': expected}
 
 
 def test_every_result_page_is_walked(run_module):
     many = [{'id': 'mtr%09d' % number, 'name': 'M%d' % number} for number in range(100)]
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123'}, [
-        page_metrics(items=many), page_metrics(page='2', items=[LATENCY])])
+    result, failed = run_module(module.main, {'page_id': PAGE_ID}, [
+        page_metrics(items=many), page_metrics(page=2, items=[LATENCY])])
     assert not failed and len(result['metrics']) == 101
 
 
 def test_forbidden_page(run_module):
-    result, failed = run_module(module.main, {'page_id': 'otherorg0001'}, [
-        call('GET', '/pages/otherorg0001/metrics', query={'page': '1', 'per_page': '100'}, status=403,
+    result, failed = run_module(module.main, {'page_id': OTHER_PAGE_ID}, [
+        call('GET', '/pages/%s/metrics' % OTHER_PAGE_ID, query={'page': '1', 'per_page': '100'}, status=403,
              response={'message': 'Forbidden'})])
     assert failed and result['status'] == 403

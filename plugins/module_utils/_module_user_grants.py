@@ -3,17 +3,18 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The body of statuspage_access_user_components and statuspage_access_user_metrics.
+"""The module body of statuspage_access_user_components and statuspage_access_user_metrics.
 
 Private to community.statuspage: it may change without notice.
 
-Both modules do the same thing to a different sub-resource of a page access user, so each is
-``AnsibleModule(**module_kwargs(kind))`` and ``run_for(module, kind)``. The work is: find the user (one request),
-read what the user has (one per 100), resolve the listed references (the page's list only when
-a name, or an id the user does not have, is listed), plan with ``plan_membership`` (at most one
-write) and apply it unless in check mode. The result after the write is the plan's prediction:
-the membership verbs answer with the user object, which does not carry its members, and
-reading them back would cost a request the budget does not have.
+A module-layer file (``_module_*``): both modules do the same thing to a different member kind
+of a page access user, so each is ``AnsibleModule(**module_kwargs(KIND))`` and
+``run_for(module, KIND)`` with a ``MemberKind`` of ``_member_kinds``. The work is: find the user
+(one request), read what the user has (one per 100), resolve the listed references (the page's
+list only when a name, or an id the user does not have, is listed), plan with the grants
+reconciler (at most one write) and apply it unless in check mode. The result after the write is
+the plan's prediction: the membership verbs answer with the user object, which does not carry
+its members, and reading them back would cost a request the budget does not have.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,29 +22,33 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
-from ansible_collections.community.statuspage.plugins.module_utils._membership import (
-    SUB_RESOURCES,
-    USER_OWNER,
-    apply_membership,
-    plan_membership,
-    read_members,
-)
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_grants import (
+    describe_grants,
+    diff_view,
+    ensure_grants,
+    plan_grants,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
-from ansible_collections.community.statuspage.plugins.module_utils._users import email_problem, find_user
+from ansible_collections.community.statuspage.plugins.module_utils._users import (
+    email_problem,
+    find_user,
+    grants_path,
+    read_grants,
+)
 
 
-def member_access_argument_spec(kind):
+def user_grants_argument_spec(kind):
     spec = common_argument_spec()
     spec.update(page_argument_spec())
     spec.update({
         'email': dict(type='str'),
         'user_id': dict(type='str'),
-        SUB_RESOURCES[kind]: dict(type='list', elements='str', required=True),
+        kind.option: dict(type='list', elements='str', required=True),
         'state': dict(type='str', default='present', choices=['present', 'absent']),
         'exclusive': dict(type='bool', default=False),
     })
@@ -55,14 +60,14 @@ def input_problems(params, kind):
     problems = []
     if params['exclusive'] and params['state'] == 'absent':
         problems.append('exclusive=true goes with state=present (it makes the set exact); '
-                        'state=absent only revokes the listed %s' % SUB_RESOURCES[kind])
+                        'state=absent only revokes the listed %s' % kind.option)
     if params['email'] is not None:
         problem = email_problem(params['email'])
         if problem:
             problems.append(problem)
-    for reference in params[SUB_RESOURCES[kind]]:
+    for reference in params[kind.option]:
         if not str(reference).strip():
-            problems.append('%s: an empty name is not a %s' % (SUB_RESOURCES[kind], kind))
+            problems.append('%s: an empty name is not a %s' % (kind.option, kind.label))
     return problems
 
 
@@ -76,40 +81,33 @@ def find_existing_user(client, params):
     return user
 
 
-def describe_members(catalog, ids):
-    return [catalog.describe(item_id) for item_id in sorted(ids, key=lambda item_id: (catalog.label(item_id), item_id))]
-
-
-def run_member_access(module, client, kind):
+def run_user_grants(module, client, kind):
     params = module.params
-    option = SUB_RESOURCES[kind]
+    page_id = params['page_id']
     problems = input_problems(params, kind)
     if problems:
         raise InputError('; '.join(problems))
 
     user = find_existing_user(client, params)
-    members = read_members(client, params['page_id'], USER_OWNER, user['id'], kind)
+    members = read_grants(client, page_id, user['id'], kind)
     listed_ids, catalog, problems = resolve_references(
-        client, params['page_id'], params[option], kind, option, members=members)
+        client, page_id, params[kind.option], kind, kind.option, members=members)
     if problems:
         raise InputError('; '.join(problems))
 
-    current_ids = [member['id'] for member in members]
-    plan = plan_membership(current_ids, listed_ids, params['state'], params['exclusive'])
-    if plan.changed and not module.check_mode:
-        apply_membership(client, params['page_id'], USER_OWNER, user['id'], kind, plan)
-
+    plan = plan_grants([member['id'] for member in members], listed_ids, params['state'], params['exclusive'])
+    changed = ensure_grants(client, grants_path(page_id, user['id'], kind), kind, plan, module.check_mode)
     result = {
-        'changed': plan.changed,
+        'changed': changed,
         'user': user,
-        option: describe_members(catalog, plan.final),
-        'added': describe_members(catalog, plan.added),
-        'removed': describe_members(catalog, plan.removed),
+        kind.option: describe_grants(catalog, plan.final),
+        'added': describe_grants(catalog, plan.added),
+        'removed': describe_grants(catalog, plan.removed),
     }
     if module._diff:
         result['diff'] = {
-            'before': {option: catalog.labels(plan.current)},
-            'after': {option: catalog.labels(plan.final)},
+            'before': {kind.option: diff_view(catalog, plan.current)},
+            'after': {kind.option: diff_view(catalog, plan.final)},
         }
     return result
 
@@ -117,11 +115,11 @@ def run_member_access(module, client, kind):
 def module_kwargs(kind):
     """What the module hands to ``AnsibleModule``."""
     return dict(
-        argument_spec=member_access_argument_spec(kind),
+        argument_spec=user_grants_argument_spec(kind),
         required_one_of=[('email', 'user_id')],
         supports_check_mode=True,
     )
 
 
 def run_for(module, kind):
-    run_module(module, lambda module, client: run_member_access(module, client, kind))
+    run_module(module, lambda module, client: run_user_grants(module, client, kind))
