@@ -112,6 +112,14 @@ def component_label(catalog):
     return label
 
 
+def no_event(module, kind):
+    """The result of a task that finds no event and has none to make (resolving, completing)."""
+    result = {'changed': False, kind: None, 'update_posted': False, 'notified': False}
+    if module._diff:
+        result['diff'] = {'before': {'state': 'absent'}, 'after': {'state': 'absent'}}
+    return result
+
+
 def apply_event(module, client, kind, current, desired, catalog, reread, default_status, fields):
     """Plan, carry out and report one event: the module result (``kind`` is its key)."""
     page_id = module.params['page_id']

@@ -207,6 +207,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module_event
     COMPONENT_ENTRY_OPTIONS,
     apply_event,
     desired_event,
+    no_event,
     optional_fields,
     raise_problems,
     read_components,
@@ -252,7 +253,7 @@ def run(module, client):
     problems += unknown
     if current is None and params['status'] == RESOLVED:
         raise_problems(problems)
-        return {'changed': False, 'incident': None, 'update_posted': False, 'notified': False}
+        return no_event(module, 'incident')
     if current is None and params['template'] and template is None and name:
         template = read_template(client, page_id, params['template'], problems)
     raise_problems(problems)

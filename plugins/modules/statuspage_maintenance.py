@@ -242,6 +242,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module_event
     apply_event,
     component_label,
     desired_event,
+    no_event,
     optional_fields,
     raise_problems,
     read_components,
@@ -276,7 +277,7 @@ def run(module, client):
         return result
     if current is None and state == COMPLETED:
         module.warn('no maintenance named %r that could be completed on page %s: nothing was changed' % (name, page_id))
-        return {'changed': False, 'maintenance': None, 'update_posted': False, 'notified': False}
+        return no_event(module, 'maintenance')
     if current is None and not (params['scheduled_for'] and params['scheduled_until']):
         raise InputError('no maintenance named %r on page %s, and creating one needs scheduled_for and '
                          'scheduled_until' % (name, page_id))
