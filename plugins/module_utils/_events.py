@@ -87,9 +87,13 @@ def named(events, name):
 
 def _check_kind(event, wanted_kind, option):
     if event is not None and kind_of(event) != wanted_kind:
-        raise InputError('%s %r is a %s (status %r), not a %s: use the statuspage_%s module for it' % (
-            option, event.get('id'), kind_of(event), event.get('status'), wanted_kind, kind_of(event)))
+        raise InputError('%s %r is %s (status %r), not %s: use the statuspage_%s module for it' % (
+            option, event.get('id'), _a(kind_of(event)), event.get('status'), _a(wanted_kind), kind_of(event)))
     return event
+
+
+def _a(kind):
+    return ('an ' if kind[0] in 'aeiou' else 'a ') + kind
 
 
 def _one(matches, what, name, id_option):
