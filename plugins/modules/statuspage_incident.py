@@ -11,7 +11,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: statuspage_incident
 short_description: Open, update and resolve a realtime incident on a Statuspage page
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Ensures a realtime incident has the status, message and component statuses you give, opening
     it when there is no open incident of that name.
@@ -65,7 +65,7 @@ options:
   template:
     description:
       - The name or id of an incident template of the page. Used only when a new incident is
-        opened: its title is the incident's name, its body, status and components are used where
+        opened. Its title is then the incident's name, its body, status and components are used where
         the task gives none, and its C(should_send_notifications) is O(deliver_notifications)
         when the task does not set that.
       - A template whose status is a maintenance's fails the task.

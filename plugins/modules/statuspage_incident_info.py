@@ -11,7 +11,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: statuspage_incident_info
 short_description: List the incidents and scheduled maintenances of a Statuspage page
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Lists a page's unresolved incidents, upcoming maintenances and active maintenances, or the
     incidents and maintenances of one name, or one by id, with their updates and their components

@@ -11,7 +11,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: statuspage_maintenance
 short_description: Schedule, start, complete or delete a scheduled maintenance on a Statuspage page
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Ensures a scheduled maintenance (a maintenance window) is scheduled, in progress, completed
     or absent, with the components it affects and the status each shows during the window.
@@ -157,11 +157,11 @@ options:
 notes:
   - On an audience-specific page, each subscriber sees the maintenance only if it can see one of
     its components.
+  - The role C(community.statuspage.maintenance_window) opens a window for a deploy and completes
+    it, also when the deploy fails.
 seealso:
   - module: community.statuspage.statuspage_incident
   - module: community.statuspage.statuspage_incident_info
-  - role: community.statuspage.maintenance_window
-    description: Opens a window for a deploy and completes it, also when the deploy fails.
 '''
 
 EXAMPLES = r'''
