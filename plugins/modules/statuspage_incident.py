@@ -37,19 +37,7 @@ extends_documentation_fragment:
   - community.statuspage.statuspage.PAGE
   - community.statuspage.attributes
   - community.statuspage.attributes.ACTIONGROUP_STATUSPAGE
-attributes:
-  check_mode:
-    support: full
-    details:
-      - Check mode sends no write, so nobody is notified.
-  diff_mode:
-    support: full
-    details:
-      - The diff shows components as C(Group/Name) with their status, the last update's text, and,
-        when the change posts an update, C(new_update) with its text and whether subscribers
-        would be notified (C(notifies_subscribers)).
-  idempotent:
-    support: full
+  - community.statuspage.events
 options:
   name:
     description:
@@ -78,12 +66,6 @@ options:
         V(operational) to put them back.
     type: str
     choices: [investigating, identified, monitoring, resolved]
-  body:
-    description:
-      - The message of the update posted with this change (at most 25000 characters).
-      - It is posted when no update of the incident has this text yet, or together with a change
-        of status or of component statuses. Statuspage itself never compares texts.
-    type: str
   impact_override:
     description: The impact shown instead of the one Statuspage works out from the components.
     type: str
@@ -107,10 +89,6 @@ options:
             V(partial_outage), V(major_outage).
           - Not set means the component is listed as affected and its status is left as it is.
         type: str
-  metadata:
-    description:
-      - A JSON object attached to the incident; every top-level value must itself be an object.
-    type: dict
   deliver_notifications:
     description:
       - Whether the update this change posts is e-mailed and texted to the page's subscribers.

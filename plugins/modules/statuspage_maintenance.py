@@ -41,19 +41,7 @@ extends_documentation_fragment:
   - community.statuspage.statuspage.PAGE
   - community.statuspage.attributes
   - community.statuspage.attributes.ACTIONGROUP_STATUSPAGE
-attributes:
-  check_mode:
-    support: full
-    details:
-      - Check mode sends no write, so nobody is notified.
-  diff_mode:
-    support: full
-    details:
-      - The diff shows components as C(Group/Name) with their status, the last update's text, and,
-        when the change posts an update, C(new_update) with its text and whether subscribers
-        would be notified (C(notifies_subscribers)).
-  idempotent:
-    support: full
+  - community.statuspage.events
 options:
   name:
     description:
@@ -77,12 +65,6 @@ options:
     type: str
     choices: [scheduled, in_progress, completed, absent]
     default: scheduled
-  body:
-    description:
-      - The message of the update posted with this change (at most 25000 characters).
-      - It is posted when no update of the maintenance has this text yet, or together with a change
-        of status or of component statuses. Statuspage itself never compares texts.
-    type: str
   scheduled_for:
     description:
       - When the window starts, as an ISO 8601 timestamp with a UTC offset, for example
@@ -143,10 +125,6 @@ options:
   scheduled_remind_prior:
     description: Whether subscribers get a reminder before the maintenance starts (one hour before).
     type: bool
-  metadata:
-    description:
-      - A JSON object attached to the maintenance; every top-level value must itself be an object.
-    type: dict
   deliver_notifications:
     description:
       - Whether the update this change posts is e-mailed and texted to the page's subscribers.
