@@ -109,9 +109,10 @@ LISTS = (('unresolved', list_unresolved), ('upcoming', list_upcoming), ('active'
 
 def describe(event, catalog):
     described = dict(event, kind=kind_of(event))
-    described['components'] = [dict(catalog.describe(component['id']) if catalog else {}, id=component['id'],
-                                     name=component.get('name'), status=component.get('status'))
-                               for component in event.get('components') or []]
+    described['components'] = [
+        dict(catalog.describe(component['id']) if catalog else {}, id=component['id'], name=component.get('name'),
+             status=component.get('status'))
+        for component in event.get('components') or []]
     return described
 
 

@@ -109,7 +109,7 @@ def test_a_lost_create_is_re_read_and_adopted_and_its_body_not_posted_again(api)
         call('GET', EVENTS + '/unresolved', query={'page': '1', 'per_page': '100'}, response=[landed]),
     ]) as client:
         changed, after = ensure_event(
-            client, PAGE_ID, plan, lambda: [event for event in client.list(EVENTS + '/unresolved')],
+            client, PAGE_ID, plan, lambda: client.list(EVENTS + '/unresolved'),
             'incident', 'investigating')
     assert changed and after == landed
 

@@ -61,9 +61,8 @@ def test_a_new_body_with_the_same_status_posts_one_update(run_module):
     result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': 'Slow API', 'body': 'Found it.',
                                               'status': 'investigating'}, [
         unresolved([INCIDENT]),
-        call('PATCH', EVENTS + '/' + INCIDENT['id'], body={'incident': {'body': 'Found it.',
-                                                                         'deliver_notifications': True}},
-             response=INCIDENT)])
+        call('PATCH', EVENTS + '/' + INCIDENT['id'],
+             body={'incident': {'body': 'Found it.', 'deliver_notifications': True}}, response=INCIDENT)])
     assert not failed and result['changed'] and result['update_posted']
 
 
