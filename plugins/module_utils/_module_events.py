@@ -52,8 +52,14 @@ def time_problems(params, current=None):
     return problems
 
 
-def status_problems(entries, default_status=None):
-    problems = []
+# The description: "There is a maximum limit of 255 characters" (name), "25000" (body).
+TEXT_LIMITS = (('name', 255), ('body', 25000))
+
+
+def status_problems(entries, default_status=None, params=None):
+    """Messages for the components' statuses, and for a name or body longer than the API takes."""
+    problems = ['%s is %d characters long; Statuspage takes at most %d' % (option, len(params[option]), limit)
+                for option, limit in TEXT_LIMITS if len((params or {}).get(option) or '') > limit]
     for index, entry in enumerate(entries or []):
         status = entry.get('status') or default_status
         if status is not None:

@@ -221,7 +221,7 @@ def from_template(desired, template, params):
 def run(module, client):
     params = module.params
     page_id, name = params['page_id'], params['name']
-    problems = status_problems(params['components'])
+    problems = status_problems(params['components'], params=params)
     template = None
     if params['template'] and not name and not params['incident_id']:
         template = read_template(client, page_id, params['template'], problems)

@@ -237,7 +237,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_ev
 def run(module, client):
     params = module.params
     page_id, state, name = params['page_id'], params['state'], params['name']
-    problems = time_problems(params) + status_problems(params['components'], UNDER_MAINTENANCE)
+    problems = time_problems(params) + status_problems(params['components'], UNDER_MAINTENANCE, params)
     schedule = None if problems else (params['scheduled_for'], params['scheduled_until'])
     current = find_maintenance(client, page_id, name, params['maintenance_id'], schedule,
                                completed_ok=state == COMPLETED)

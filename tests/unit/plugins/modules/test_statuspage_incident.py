@@ -105,3 +105,11 @@ def test_bad_input_is_named_at_once_before_any_write(run_module):
         call('GET', page_path('incident_templates'), query=PAGING, response=[TEMPLATE])])
     assert failed and '3 problem(s)' in result['msg']
     assert "no incident template 'Nope'" in result['msg'] and "no component 'Nope'" in result['msg']
+
+
+def test_a_body_longer_than_the_api_takes_fails_with_the_other_problems(run_module):
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': 'Slow API', 'body': 'x' * 25001,
+                                              'components': [{'name': 'API', 'status': 'down'}]},
+                                [unresolved(), list_components()])
+    assert failed and '2 problem(s)' in result['msg']
+    assert 'body is 25001 characters long; Statuspage takes at most 25000' in result['msg']
