@@ -88,8 +88,8 @@ def main() -> int:
     emulator = Emulator(seed_file, work)
     failures = 0
     try:
-        print("%-30s %5s %4s %5s %6s %5s %7s %8s  %s" % ("step", "total", "GET", "POST", "PATCH", "DEL", "wall s",
-                                                        "notified", "budget (reads, writes)"))
+        columns = ("step", "total", "GET", "POST", "PATCH", "DEL", "wall s", "notified", "budget (reads, writes)")
+        print("%-30s %5s %4s %5s %6s %5s %7s %8s  %s" % columns)
         for name, what, (reads, writes) in STEPS:
             emulator.clear_requests()
             emulator.control("DELETE", "notifications")
