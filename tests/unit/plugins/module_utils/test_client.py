@@ -15,7 +15,8 @@ from responses.registries import OrderedRegistry
 
 from ansible_collections.community.statuspage.plugins.module_utils import _retry_policy
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path, validate_api_url
-from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient, api_error_message
+from ansible_collections.community.statuspage.plugins.module_utils._answers import api_error_message
+from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient
 from ansible_collections.community.statuspage.plugins.module_utils._retry_policy import parse_retry_after
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     AuthenticationError,
