@@ -32,6 +32,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     list_groups,
     list_metrics,
     list_of,
+    list_pages,
     metric,
     user_grants,
     user_path,
@@ -429,7 +430,8 @@ def test_every_bad_name_is_named_at_once_before_any_write(run_module):
 def test_page_the_key_cannot_see(run_module):
     result, failed = run_module(statuspage_access_user.main, args(page_id='otherorg0001', external_login='x'), [
         call('GET', '/pages/otherorg0001/page_access_users', query=dict(PAGING, email='ann@globex.example'),
-             status=403, response={'message': 'Forbidden'})])
+             status=403, response={'message': 'Forbidden'}),
+        list_pages()])
     assert failed and result['status'] == 403 and 'Forbidden' in result['msg']
 
 
