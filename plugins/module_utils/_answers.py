@@ -97,7 +97,7 @@ def read_answer(method, path, response, create):
 
 def _unreadable(message, method, path, response, outcome_unknown=False):
     return UnreadableAnswerError(message, method=method, path=path, status=response.status_code,
-                                outcome_unknown=outcome_unknown)
+                                 outcome_unknown=outcome_unknown)
 
 
 def _base_hint(status, base_url):

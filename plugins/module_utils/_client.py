@@ -76,7 +76,7 @@ def checked_timeout(timeout):
         seconds = float(timeout)
     except (TypeError, ValueError):
         seconds = float('nan')
-    if not seconds > 0 or math.isinf(seconds):
+    if math.isnan(seconds) or math.isinf(seconds) or seconds <= 0:
         raise InputError('timeout=%s: it must be a positive number of seconds, the wait for each HTTP answer '
                          '(for example 30, the default)' % (timeout,))
     return seconds

@@ -24,8 +24,6 @@ except ImportError:  # pragma: no cover - Python 2 is not supported
 
 import pytest
 import requests
-import responses
-from responses.registries import OrderedRegistry
 
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import DEFAULT_API_URL
 from ansible_collections.community.statuspage.plugins.module_utils._client import MAX_PAGES, StatuspageClient
@@ -45,28 +43,9 @@ USERS = '/pages/p/page_access_users'
 HTML = '<html><head><title>Access denied</title></head><body>blocked by policy</body></html>'
 
 
-class FakeTime(object):
-    def __init__(self):
-        self.slept = []
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-
-
-@pytest.fixture
-def fake_time():
-    return FakeTime()
-
-
 @pytest.fixture
 def client(fake_time):
     return StatuspageClient(KEY, sleep=fake_time.sleep, timeout=30)
-
-
-@pytest.fixture
-def rsps():
-    with responses.RequestsMock(registry=OrderedRegistry, assert_all_requests_are_fired=True) as mock:
-        yield mock
 
 
 class CannedSession(requests.Session):
