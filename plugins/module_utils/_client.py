@@ -235,9 +235,7 @@ class StatuspageClient(object):
                 server_error_attempt += 1
                 continue
 
-            # Before any success, a 404 from a base URL without /v1 says the base is wrong, not
-            # that the object is missing (which would make a module create it).
-            if status == 404 and not_found_is_none and (self._answered or self.base_url.endswith('/v1')):
+            if status == 404 and not_found_is_none and not self._wrong_base_suspected(response):
                 return None
             if status >= 400:
                 error = error_from_response(method, path, response, idempotent, self.base_url)
@@ -249,6 +247,17 @@ class StatuspageClient(object):
             return read_answer(method, path, response, create=method == 'POST' and not idempotent)
 
     # ---- helpers ------------------------------------------------------------------------------
+
+    def _wrong_base_suspected(self, response):
+        """A 404 that is no API answer (not a JSON object), before any success, from a base URL
+        without /v1: the base is wrong, and "not found" would make a module create the object.
+        A proxy in front of the API (Prism) may lack /v1 and still answer the API's JSON 404s."""
+        if self._answered or self.base_url.endswith('/v1'):
+            return False
+        try:
+            return not isinstance(response.json(), dict)
+        except ValueError:
+            return True
 
     def _wait_out_throttling(self, method, path, response):
         status = response.status_code
