@@ -32,6 +32,7 @@ ALL_STEPS=(
   integration-oldest
   integration-prism
   emulator-tests
+  fault-matrix
   ansible-lint
   changelog-lint
   docs-lint
@@ -50,7 +51,8 @@ usage() {
 usage: scripts/test.sh [STEP|GROUP]... [TARGET]... [-- TARGET...]
 steps:  ${ALL_STEPS[*]}
 groups: units, integration (latest, oldest, prism), lint (ansible-lint, changelog-lint,
-        docs-lint, shellcheck), emulator (emulator-tests), build (galaxy-build), prism
+        docs-lint, shellcheck), emulator (emulator-tests), faults (fault-matrix),
+        build (galaxy-build), prism
 Any other word is an integration target name (a regular expression, as ansible-test takes
 them); naming targets without steps selects the integration steps.
 EOF
@@ -64,6 +66,7 @@ expand_step() {
     prism) echo integration-prism ;;
     lint) echo ansible-lint changelog-lint docs-lint shellcheck ;;
     emulator) echo emulator-tests ;;
+    faults) echo fault-matrix ;;
     build) echo galaxy-build ;;
     *) local step; for step in "${ALL_STEPS[@]}"; do [[ $step == "$1" ]] && echo "$1"; done ;;
   esac
@@ -300,6 +303,14 @@ step_emulator_tests() {
   fi
   # A pytest that collects no test exits 5, and fails this step like any other error.
   (cd "$ROOT" && env "${env[@]}" "$LATEST/bin/python" -m pytest tests/emulator/tests -q -p no:cacheprovider)
+}
+
+# The fault suite of issue 10 (tests/faults): every write path under every fault, with
+# emulators and fault proxies of its own on 127.0.0.1, in a few worker processes (they mostly
+# wait); then the bad inputs and the TLS cases. It prints the matrix and fails on any cell that
+# did not converge. It imports the collection from the staged copy.
+step_fault_matrix() {
+  (cd "$BUILD" && PYTHONPATH="$BUILD" "$LATEST/bin/python" -m ansible_collections.community.statuspage.tests.faults)
 }
 
 step_ansible_lint() {
