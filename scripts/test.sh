@@ -56,6 +56,7 @@ ALL_STEPS=(
   integration-prism
   emulator-tests
   role-input
+  fault-matrix
   ansible-lint
   changelog
   docs-lint
@@ -82,7 +83,7 @@ steps:  ${ALL_STEPS[*]}
 groups: sanity (every sanity-2.NN), units (every units-2.NN), sanity-latest, sanity-oldest,
         units-latest, units-oldest, integration (latest, oldest, prism), prism,
         lint (ansible-lint, changelog, docs-lint, reuse, shellcheck), emulator (emulator-tests),
-        role (role-input),
+        role (role-input), faults (fault-matrix),
         build (galaxy-build, galaxy-importer), publish (docsite, awx, galaxy-build,
         galaxy-importer, execution-environment)
 Any other word is an integration target name (a regular expression, as ansible-test takes
@@ -105,6 +106,7 @@ expand_step() {
     prism) echo integration-prism ;;
     lint) echo ansible-lint changelog docs-lint reuse shellcheck ;;
     emulator) echo emulator-tests ;;
+    faults) echo fault-matrix ;;
     role) echo role-input ;;
     build) echo galaxy-build galaxy-importer ;;
     publish) echo docsite awx galaxy-build galaxy-importer execution-environment ;;
@@ -404,6 +406,14 @@ step_role_input() {
 # venv_core_version VENV: "ansible-core 2.21.5 on Python 3.13".
 venv_core_version() {
   "$1/bin/python" -c 'import platform, ansible.release; print("ansible-core %s on Python %s" % (ansible.release.__version__, platform.python_version()))'
+}
+
+# The fault suite of issue 10 (tests/faults): every write path under every fault, with
+# emulators and fault proxies of its own on 127.0.0.1, in a few worker processes (they mostly
+# wait); then the bad inputs and the TLS cases. It prints the matrix and fails on any cell that
+# did not converge. It imports the collection from the staged copy.
+step_fault_matrix() {
+  (cd "$BUILD" && PYTHONPATH="$BUILD" "$LATEST/bin/python" -m ansible_collections.community.statuspage.tests.faults)
 }
 
 step_ansible_lint() {

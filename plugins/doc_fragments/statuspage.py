@@ -16,15 +16,20 @@ options:
   api_key:
     description:
       - The Statuspage API key (user API key from the Statuspage management UI, "API info").
-      - If not set, the environment variable E(STATUSPAGE_API_KEY) is used.
-      - Sent only in the C(Authorization) header, never in a URL; it is not logged.
+      - Required. If not set, the environment variable E(STATUSPAGE_API_KEY) is used; when neither is
+        set, the task fails naming both.
+      - Printable ASCII, as every Statuspage key; anything else (a typographic quote pasted with it) is
+        refused before any request, without showing the key.
+      - Sent only in the C(Authorization) header, never in a URL; it is not logged. Should a server echo
+        it back (plain, URL-encoded, base64, hex), it is removed from everything the module prints.
       - Set it once for every module with C(module_defaults) and C(group/community.statuspage.statuspage).
     type: str
-    required: true
   api_url:
     description:
       - Base URL of the Statuspage API.
-      - If not set, the environment variable E(STATUSPAGE_API_URL) is used, and then the default.
+      - If not set, the environment variable E(STATUSPAGE_API_URL) is used, and then the default. An
+        empty value (what an unset optional AWX credential field injects) means the default.
+      - It ends in C(/v1). A 404 from a base URL that does not says so.
       - Plain C(http://) is accepted only for loopback addresses (C(127.0.0.1), C(::1), C(localhost)),
         such as the collection's local emulator, because the API key would otherwise travel in clear.
     type: str
@@ -32,11 +37,21 @@ options:
   validate_certs:
     description:
       - Whether to validate the API's TLS certificate. Only turn this off for a test endpoint you trust.
+      - A certificate that fails verification fails the task at once (it is not retried).
     type: bool
     default: true
+  ca_path:
+    description:
+      - A PEM file of CA certificates to verify the API's certificate with, instead of the system's
+        (for example the CA of a proxy that inspects TLS). As in M(ansible.builtin.uri).
+      - Not used when O(validate_certs=false). A path that does not exist is refused before any request.
+    type: path
   timeout:
     description:
-      - Seconds to wait for each HTTP answer before giving up.
+      - Seconds to wait for each HTTP answer before giving up. Must be positive.
+      - A create whose answer does not come in time may still be carried out by Statuspage. It is
+        then read back, a few times over about as many seconds again, before the task gives up (with
+        a message saying that the object may still appear). It is never sent again blindly.
     type: float
     default: 30
   rate_limit_retry_timeout:
@@ -44,8 +59,8 @@ options:
       - Statuspage allows one request per second per API key and answers HTTP 420 or 429 beyond it.
         Nothing is done on a throttled request, so the module waits as long as the C(Retry-After)
         header says and sends the same request again.
-      - This is how many seconds in total the task may spend waiting so; beyond it the task fails
-        saying so. When a task waited, it says so in a warning.
+      - This is how many seconds in total the task may spend waiting so (0 or more); beyond it the task
+        fails saying so. When a task waited, it says so in a warning.
     type: int
     default: 600
 requirements:

@@ -60,8 +60,10 @@ def validate_api_url(api_url):
     Plain http is refused except on loopback: the key travels in a header, and over http that
     header can be read by anyone on the path. The emulator listens on 127.0.0.1, so tests work.
     Messages never repeat a query, fragment or user info, where people put keys by mistake.
+    An empty value means the default: it is what an unset ``STATUSPAGE_API_URL`` read through a
+    template, or an optional AWX credential field left empty, hands over.
     """
-    url = (api_url or '').strip().rstrip('/')
+    url = (api_url or '').strip().rstrip('/') or DEFAULT_API_URL
     parts = urlsplit(url)
     if parts.scheme not in ('https', 'http') or not parts.hostname:
         raise InputError(

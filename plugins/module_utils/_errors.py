@@ -19,18 +19,32 @@ __metaclass__ = type
 
 
 class StatuspageError(Exception):
-    """Base of every error this collection raises about Statuspage or its input."""
+    """Base of every error this collection raises about Statuspage or its input.
 
-    def __init__(self, message, method=None, path=None, status=None, api_message=None):
+    ``outcome_unknown`` is true when the request was a create that may have been carried out
+    although no usable answer came back: the write policy must re-read before anything else.
+    The client then sets ``reread_pacing`` (``_retry_policy.RereadPacing``): how patiently.
+    """
+
+    def __init__(self, message, method=None, path=None, status=None, api_message=None, outcome_unknown=False):
         super(StatuspageError, self).__init__(message)
         self.message = message
         self.method = method
         self.path = path
         self.status = status
         self.api_message = api_message
+        self.outcome_unknown = outcome_unknown
+        self.reread_pacing = None
         # True when the client had sent this request more than once (after a 5xx or a lost
         # connection) before this answer.
         self.retried = False
+
+    def rewrite(self, change):
+        """Apply ``change`` (text -> text) to every text the error shows: the client's scrubbing."""
+        self.message = change(self.message)
+        self.args = (self.message,)
+        if self.api_message is not None:
+            self.api_message = change(self.api_message)
 
     def __str__(self):
         return self.message
@@ -78,26 +92,18 @@ class ThrottledError(ApiError):
 
 
 class ServerError(ApiError):
-    """5xx from Statuspage.
+    """5xx from Statuspage (``outcome_unknown`` for a create: it may have been carried out)."""
 
-    ``outcome_unknown`` is true when the request was a create that may have been carried out
-    even though the answer was an error: the caller must re-read before trying again.
-    """
 
-    def __init__(self, message, outcome_unknown=False, **kwargs):
-        super(ServerError, self).__init__(message, **kwargs)
-        self.outcome_unknown = outcome_unknown
+class UnreadableAnswerError(ApiError):
+    """A success status whose body is not what the request answers: not JSON (a proxy's or a
+    firewall's HTML page), cut short, or, for a create, not the new object with its id.
+
+    For a create the outcome is unknown; for any other request it is a clear error."""
 
 
 class TransportError(StatuspageError):
-    """No HTTP answer at all: DNS, TLS, refused or reset connection, timeout.
-
-    ``outcome_unknown`` has the same meaning as on ``ServerError``.
-    """
-
-    def __init__(self, message, outcome_unknown=False, **kwargs):
-        super(TransportError, self).__init__(message, **kwargs)
-        self.outcome_unknown = outcome_unknown
+    """No HTTP answer at all: DNS, TLS, refused or reset connection, timeout, a body cut short."""
 
 
 # 409 is mapped to ConflictError, 420/429 never reach this table (they are retried first).

@@ -18,21 +18,33 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
-from ansible_collections.community.statuspage.plugins.module_utils._api_url import DEFAULT_API_URL
+from ansible_collections.community.statuspage.plugins.module_utils._api_url import DEFAULT_API_URL, api_path
 from ansible_collections.community.statuspage.plugins.module_utils._client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     StatuspageClient,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError, StatuspageError
+from ansible_collections.community.statuspage.plugins.module_utils._errors import (
+    ForbiddenError,
+    InputError,
+    NotFoundError,
+    StatuspageError,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._pages import list_pages
+from ansible_collections.community.statuspage.plugins.module_utils._secrets import secret_forms
 
 
 def common_argument_spec():
-    """The connection options documented once in the ``community.statuspage.statuspage`` fragment."""
+    """The connection options documented once in the ``community.statuspage.statuspage`` fragment.
+
+    ``api_key`` is required, but not marked so: AnsibleModule's own "missing required arguments:
+    api_key" would fire first and not name STATUSPAGE_API_KEY; ``run_module`` says both.
+    """
     return dict(
-        api_key=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['STATUSPAGE_API_KEY'])),
+        api_key=dict(type='str', no_log=True, fallback=(env_fallback, ['STATUSPAGE_API_KEY'])),
         api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['STATUSPAGE_API_URL'])),
         validate_certs=dict(type='bool', default=True),
+        ca_path=dict(type='path'),
         timeout=dict(type='float', default=30),
         rate_limit_retry_timeout=dict(type='int', default=600),
     )
@@ -45,10 +57,14 @@ def page_argument_spec(required=True):
 
 def client_from_module(module):
     params = module.params
+    # Whatever a server echoes of the key, in whatever encoding, Ansible removes from all the
+    # module prints (AnsibleModule applies no_log_values to results, warnings and messages).
+    module.no_log_values.update(secret_forms((params['api_key'] or '').strip()))
     return StatuspageClient(
         api_key=params['api_key'],
         api_url=params['api_url'],
         validate_certs=params['validate_certs'],
+        ca_path=params.get('ca_path'),
         timeout=params['timeout'],
         rate_limit_retry_timeout=params['rate_limit_retry_timeout'],
     )
@@ -60,17 +76,47 @@ def run_module(module, work):
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     client = None
     try:
-        _check_page_id(module.params)
+        _check_required(module.params)
         client = client_from_module(module)
         result = work(module, client)
     except StatuspageError as exc:
+        exc = _with_the_pages_the_key_sees(exc, client, module.params.get('page_id'))
         _warn_about_throttling(module, client)
         module.fail_json(msg=str(exc), **exc.to_result())
     _warn_about_throttling(module, client)
     module.exit_json(**result)
 
 
-def _check_page_id(params):
+def _with_the_pages_the_key_sees(exc, client, page_id):
+    """A 403 or 404 under a page the key does not see, told with the pages it does see.
+
+    A mistyped page id is a newcomer's first error; one GET /pages, only on this failure path,
+    turns "answered 404" into the list of ids to choose from. A 404 under a page that is there
+    (a user deleted meanwhile) is left as it was.
+    """
+    page_path = api_path('pages', page_id) if page_id else None
+    if client is None or page_path is None or not isinstance(exc, (ForbiddenError, NotFoundError)) \
+            or not (exc.path == page_path or (exc.path or '').startswith(page_path + '/')):
+        return exc
+    try:
+        pages = [page for page in list_pages(client) if isinstance(page, dict)]
+    except StatuspageError:
+        return exc
+    if any(page.get('id') == page_id for page in pages):
+        return exc
+    seen = ', '.join('%r (%s)' % (page.get('name'), page.get('id')) for page in pages) or 'no page at all'
+    message = '%s; page_id %r is not a page this API key can see: it sees %s' % (exc, page_id, seen)
+    if str(exc).startswith('page_id'):
+        message = '%s; the API key sees %s' % (exc, seen)
+    exc.message = message
+    exc.args = (message,)
+    return exc
+
+
+def _check_required(params):
+    if not (params.get('api_key') or '').strip():
+        raise InputError('no API key: set the api_key option, or the STATUSPAGE_API_KEY environment variable '
+                         '(a user API key from the Statuspage management interface, "API info")')
     # An unset STATUSPAGE_PAGE_ID read through a template arrives as '', which passes
     # required=True and would turn into a request for /pages//...: say what is missing instead.
     page_id = params.get('page_id')

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
+from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError, NotFoundError
 
 
 def list_pages(client):
@@ -25,6 +25,13 @@ def list_pages(client):
 def get_page(client, page_id):
     """The page, or ``None`` when it does not exist. A page the key may not see raises 403."""
     return client.get(api_path('pages', page_id))
+
+
+def no_such_page(page_id, path):
+    """The error for a page that a read under ``path`` found missing (the module glue adds the
+    pages the key sees)."""
+    return NotFoundError('page_id %r: no such page (or the API key cannot see it)' % (page_id,),
+                         method='GET', path=path, status=404)
 
 
 def status_embed_config_path(page_id):
@@ -54,7 +61,7 @@ def find_one_page(client, page_id=None, page_name=None):
     if page_id:
         page = get_page(client, page_id)
         if page is None:
-            raise InputError('page_id %r: no such page (or the API key cannot see it)' % (page_id,))
+            raise no_such_page(page_id, api_path('pages', page_id))
         if page_name is not None and page.get('name') != page_name:
             raise InputError('page_id %r is the page named %r, not page_name %r' % (
                 page_id, page.get('name'), page_name))

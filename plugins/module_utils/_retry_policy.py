@@ -57,3 +57,36 @@ def parse_retry_after(value, now=None):
     if math.isnan(seconds):
         return DEFAULT_RETRY_AFTER
     return min(MAX_RETRY_AFTER, max(MIN_RETRY_AFTER, seconds))
+
+
+# A create whose answer was lost may still be carried out: a request held past the timeout is
+# still being worked on. It is read back patiently, over about one more request timeout, so that
+# a server that takes up to twice the timeout is seen to have made the object (and no re-run
+# makes a second one); the waits double from one second, so a quick server costs one read.
+REREAD_FIRST_WAIT = 1.0
+REREAD_MIN_PATIENCE = 1.0
+REREAD_MAX_PATIENCE = 120.0
+
+
+def reread_waits(timeout):
+    """The waits between the reads of a create whose outcome is unknown: they add up to
+    ``timeout``, bounded to 1..120 s (30 s: 1, 2, 4, 8, 15, i.e. six reads)."""
+    budget = min(REREAD_MAX_PATIENCE, max(REREAD_MIN_PATIENCE, float(timeout)))
+    waits = []
+    wait = REREAD_FIRST_WAIT
+    while sum(waits) < budget:
+        waits.append(min(wait, budget - sum(waits)))
+        wait *= 2
+    return tuple(waits)
+
+
+class RereadPacing(object):
+    """How to re-read after an unknown outcome: ``waits`` between the reads, and ``sleep``.
+
+    The client attaches one to each outcome-unknown error, with its own sleep (injectable, so
+    that tests never wait); the write policy (``_write_policy``) follows it.
+    """
+
+    def __init__(self, waits, sleep):
+        self.waits = tuple(waits)
+        self.sleep = sleep

@@ -32,8 +32,16 @@ def same_email(left, right):
     return (left or '').strip().lower() == (right or '').strip().lower()
 
 
+# RFC 5321 (4.5.3.1.3): a path is at most 256 octets with its angle brackets, so an address at
+# most 254. Longer ones were sent before, and a very long one came back as an HTML 414 page.
+EMAIL_MAX_LENGTH = 254
+
+
 def email_problem(email, option='email'):
     """A message when ``email`` is not an e-mail address, else ``None``."""
+    if email and len(email) > EMAIL_MAX_LENGTH:
+        return '%s=%r... is %d characters long: an e-mail address has at most %d (RFC 5321)' % (
+            option, email[:40], len(email), EMAIL_MAX_LENGTH)
     if not EMAIL_SHAPE.match(email or ''):
         return '%s=%r is not an e-mail address: expected something like ann@example.com' % (option, email)
     return None

@@ -12,10 +12,14 @@ create sends an invitation e-mail, a group's create makes a second group of the 
 the client gives up on a create without a usable answer, the error says ``outcome_unknown``: the
 create may or may not have happened. What happens then is decided here, once:
 
-- ``create_once``: re-read (the caller's ``reread``) and adopt what the create made; never send
-  the create again blindly. Where the API keeps the resource unique (page access users, by
-  e-mail) a 409 means "it exists" and is adopted too, and a create re-read as absent did not
-  happen, so it is sent once more (a duplicate would be refused with 409, not made).
+- ``create_once``: re-read (the caller's ``reread``) patiently and adopt what the create made;
+  never send the create again blindly. A create held past the timeout may still be carried out,
+  so the re-read is repeated over about one more request timeout (the client's pacing, see
+  ``_retry_policy.reread_waits``) before it counts as absent. Where the API keeps the resource
+  unique (page access users, by e-mail) a 409 means "it exists" and is adopted too, and a create
+  re-read as absent did not happen, so it is sent once more (a duplicate would be refused with
+  409, not made). Where it does not (groups, components, incidents...), a create still absent
+  after the wait fails saying it may still appear: a blind re-run could make a second one.
 - ``delete_if_present``: a 404 to a DELETE means "already gone": no change, unless the client had
   to send the DELETE more than once, in which case our first attempt did it (a change).
 """
@@ -27,9 +31,7 @@ __metaclass__ = type
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     ConflictError,
     NotFoundError,
-    ServerError,
     StatuspageError,
-    TransportError,
 )
 
 # How ``create_once`` came by what it returns.
@@ -39,17 +41,33 @@ EXISTED = 'existed'      # 409: someone else made it since our look-up; it was r
 
 
 def outcome_unknown(exc):
-    """Whether a failed request may still have been carried out (a lost answer, a 5xx to a POST)."""
-    return isinstance(exc, (ServerError, TransportError)) and exc.outcome_unknown
+    """Whether a failed request may still have been carried out (a lost or unreadable answer, a
+    5xx to a POST)."""
+    return isinstance(exc, StatuspageError) and bool(exc.outcome_unknown)
 
 
-def reread_after_unknown_outcome(reread):
-    """The objects that match the create, read after an unknown outcome.
+def reread_after_unknown_outcome(reread, pacing=None):
+    """The objects that match the create, read after an unknown outcome, patiently.
 
-    One read today. This is the one place to make the re-read patient (a few reads spread over
-    a bounded time, for an API that shows a new object late): every resource comes through here.
+    A read at once, then one after each of ``pacing.waits`` until something matches: a create
+    held past the timeout that the server finishes within the wait is found, not made again.
+    Without ``pacing`` (an error the client did not raise), a single read. Every resource's
+    create comes through here.
     """
-    return list(reread() or [])
+    waits = list(pacing.waits) if pacing is not None else []
+    while True:
+        found = list(reread() or [])
+        if found or not waits:
+            return found
+        pacing.sleep(waits.pop(0))
+
+
+def _patience(exc):
+    """How the re-read went, for a message: "read back 6 times over 30 seconds"."""
+    waits = exc.reread_pacing.waits if exc.reread_pacing is not None else ()
+    if not waits:
+        return 'read back once'
+    return 'read back %d times over %g seconds' % (len(waits) + 1, sum(waits))
 
 
 def _failure(message, exc):
@@ -83,10 +101,10 @@ def create_once(create, reread, what, reread_after_conflict=None):
                 raise _failure('creating %s answered 409 (already exists), yet it cannot be found when read back'
                                % what, exc)
             return found, EXISTED
-        except (ServerError, TransportError) as exc:
+        except StatuspageError as exc:
             if not outcome_unknown(exc):
                 raise
-            found = reread_after_unknown_outcome(reread)
+            found = reread_after_unknown_outcome(reread, exc.reread_pacing)
             if len(found) > 1:
                 raise _failure(
                     'creating %s ended without a usable answer (%s); the page now has %d that match (%s), so '
@@ -95,7 +113,11 @@ def create_once(create, reread, what, reread_after_conflict=None):
             if found:
                 return found[0], RECOVERED
             if attempts == 1:
-                raise
+                raise _failure(
+                    'creating %s ended without a usable answer (%s); it was %s and has not appeared, but it '
+                    'may still appear, if Statuspage is still carrying the create out. It was not sent again. '
+                    'Look for it before running the task again (an _info module, or the web interface): '
+                    'a blind re-run can duplicate it' % (what, exc, _patience(exc)), exc)
             if attempt == attempts:
                 raise _failure(
                     'creating %s failed twice without a usable answer (%s); it was re-read after each '

@@ -38,11 +38,13 @@ options:
   position:
     description:
       - The corner of the embedding website where the status embed appears.
-      - The API describes it as a corner but does not publish the accepted values; read the
-        current value with M(community.statuspage.statuspage_page_info) (for example
-        V(bottom-left)) and pick from what the Statuspage web interface offers.
+      - The API description calls it the "corner where status embed iframe will appear on page"
+        and lists no values, so the module takes the four corners, and refuses anything else
+        before any request. Read the current value with
+        M(community.statuspage.statuspage_page_info) (for example V(bottom-left)).
         Statuspage refuses a value it does not accept, and the task then fails with its message.
     type: str
+    choices: [bottom-left, bottom-right, top-left, top-right]
   incident_background_color:
     description: Background colour of the embed while it shows an incident, hex RGB such as V(#e74c3c).
     type: str
@@ -122,7 +124,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._pages import status_embed_config_path
+from ansible_collections.community.statuspage.plugins.module_utils._pages import no_such_page, status_embed_config_path
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_settings import (
     diff_view,
     ensure_settings,
@@ -135,24 +137,26 @@ COLOUR_FIELDS = (
 )
 # Every field the API lets us write (patchPagesPageIdStatusEmbedConfig); nothing else is sent.
 WRITABLE_FIELDS = ('position',) + COLOUR_FIELDS
+# StatusEmbedConfig.position is "Corner where status embed iframe will appear on page" (the
+# OpenAPI description; no enum): the four corners, spelled as the emulator's demo page spells
+# its value. A value outside them was sent unchecked before (issue 10).
+POSITIONS = ['bottom-left', 'bottom-right', 'top-left', 'top-right']
 
 
 def desired_config(params):
     """What the user asked for, checked before any request is sent."""
     desired = requested_fields(params, WRITABLE_FIELDS)
     problems = colour_problems(dict((field, desired.get(field)) for field in COLOUR_FIELDS))
-    if 'position' in desired and not desired['position'].strip():
-        problems.append('position must not be empty')
     if problems:
         raise InputError('; '.join(problems))
     return desired
 
 
 def describe_config(client, page_id):
-    """The page's status embed config; ``InputError`` when the page does not exist."""
+    """The page's status embed config; ``NotFoundError`` when the page does not exist."""
     config = client.get(status_embed_config_path(page_id))
     if config is None:
-        raise InputError('page_id %r: no such page (or the API key cannot see it)' % (page_id,))
+        raise no_such_page(page_id, status_embed_config_path(page_id))
     return config
 
 
@@ -174,6 +178,7 @@ def main():
     argument_spec.update(page_argument_spec())
     for field in WRITABLE_FIELDS:
         argument_spec[field] = dict(type='str')
+    argument_spec['position']['choices'] = POSITIONS
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     run_module(module, run)
 

@@ -148,3 +148,13 @@ def get_user(user=None, status=200):
 def user_grants(sub_resource, items, user=None):
     """What a user (Ann by default) has of ``components`` or ``metrics``."""
     return list_of(user_path(user, sub_resource), items)
+
+
+# ---- the pages the key sees: what a module reads after a 403/404 under a page ----------------
+
+KEY_PAGES = [{'id': PAGE_ID, 'name': 'Acme Cloud'}]
+
+
+def list_pages(pages=None):
+    """GET /pages (not paginated): the one extra read of a task that failed under a page."""
+    return call('GET', '/pages', response=KEY_PAGES if pages is None else pages)

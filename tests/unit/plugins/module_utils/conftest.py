@@ -36,3 +36,25 @@ class DeclaredApi(object):
 @pytest.fixture
 def api():
     return DeclaredApi()
+
+
+class FakeTime(object):
+    """Records how long the client would sleep, so throttling and re-read tests take no time."""
+
+    def __init__(self):
+        self.slept = []
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+
+
+@pytest.fixture
+def fake_time():
+    return FakeTime()
+
+
+@pytest.fixture
+def rsps():
+    """Every request of the test must be one registered here, in order, and each is sent."""
+    with responses.RequestsMock(registry=OrderedRegistry, assert_all_requests_are_fired=True) as mock:
+        yield mock

@@ -9,13 +9,12 @@ __metaclass__ = type
 
 import pytest
 import requests
-import responses
 from responses import matchers
-from responses.registries import OrderedRegistry
 
 from ansible_collections.community.statuspage.plugins.module_utils import _retry_policy
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path, validate_api_url
-from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient, api_error_message
+from ansible_collections.community.statuspage.plugins.module_utils._answers import api_error_message
+from ansible_collections.community.statuspage.plugins.module_utils._client import StatuspageClient
 from ansible_collections.community.statuspage.plugins.module_utils._retry_policy import parse_retry_after
 from ansible_collections.community.statuspage.plugins.module_utils._errors import (
     AuthenticationError,
@@ -34,30 +33,9 @@ API = 'https://api.statuspage.io/v1'
 KEY = 'sEcReT-kEy-0123456789'
 
 
-class FakeTime(object):
-    """Records how long the client would sleep, so throttling tests take no time."""
-
-    def __init__(self):
-        self.slept = []
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-
-
-@pytest.fixture
-def fake_time():
-    return FakeTime()
-
-
 @pytest.fixture
 def client(fake_time):
     return StatuspageClient(KEY, sleep=fake_time.sleep, rate_limit_retry_timeout=30)
-
-
-@pytest.fixture
-def rsps():
-    with responses.RequestsMock(registry=OrderedRegistry, assert_all_requests_are_fired=True) as mock:
-        yield mock
 
 
 def test_key_travels_only_in_the_authorization_header(client, rsps):

@@ -20,6 +20,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     StatuspageError,
     TransportError,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._retry_policy import RereadPacing
 from ansible_collections.community.statuspage.plugins.module_utils._write_policy import (
     CREATED,
     EXISTED,
@@ -33,11 +34,28 @@ WHAT = 'thing x on page p'
 MADE = {'id': 'thing0000001', 'name': 'x'}
 
 
-def lost(status=None):
-    """A create whose answer was lost: a 5xx to a POST, or no answer at all."""
+class Clock(object):
+    """The sleeps of a re-read schedule, recorded instead of waited."""
+
+    def __init__(self):
+        self.slept = []
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+
+
+def lost(status=None, waits=None, clock=None):
+    """A create whose answer was lost: a 5xx to a POST, or no answer at all.
+
+    With ``waits``, it carries the client's re-read pacing (what ``StatuspageClient`` attaches).
+    """
     if status:
-        return ServerError('POST /things answered %d' % status, outcome_unknown=True, method='POST', path='/things', status=status)
-    return TransportError('POST /things failed without an answer', outcome_unknown=True, method='POST', path='/things')
+        exc = ServerError('POST /things answered %d' % status, outcome_unknown=True, method='POST', path='/things', status=status)
+    else:
+        exc = TransportError('POST /things failed without an answer', outcome_unknown=True, method='POST', path='/things')
+    if waits is not None:
+        exc.reread_pacing = RereadPacing(waits, clock.sleep)
+    return exc
 
 
 class Script(object):
@@ -144,19 +162,66 @@ def test_not_unique_a_409_is_an_error_like_any_other():
     assert script.calls == ['create']
 
 
-def test_not_unique_a_lost_create_reread_as_absent_fails_with_the_original_error_unrepeated():
-    error = lost(503)
-    script = Script([error], rereads=[[]])
-    with pytest.raises(ServerError) as caught:
+def test_not_unique_a_lost_create_reread_as_absent_fails_unrepeated_saying_it_may_still_appear():
+    script = Script([lost(503)], rereads=[[]])
+    with pytest.raises(StatuspageError) as caught:
         not_unique(script)
-    assert caught.value is error and script.calls == ['create', 'reread']
+    assert script.calls == ['create', 'reread']
+    error = caught.value
+    assert (error.method, error.path, error.status) == ('POST', '/things', 503)
+    message = str(error)
+    assert 'POST /things answered 503' in message and 'may still appear' in message
+    assert 'a blind re-run can duplicate it' in message
+
+
+# ---- the patient re-read (issue 10, defect 1: a slow group create plus a re-run made two) -----
+
+def test_not_unique_a_slow_create_that_appears_during_the_wait_is_recovered():
+    clock = Clock()
+    script = Script([lost(waits=(1, 2, 4), clock=clock)], rereads=[[], [], [MADE]])
+    assert not_unique(script) == (MADE, RECOVERED)
+    assert script.calls == ['create', 'reread', 'reread', 'reread'] and clock.slept == [1, 2]
+
+
+def test_not_unique_a_create_that_never_appears_fails_after_the_bounded_wait():
+    clock = Clock()
+    script = Script([lost(waits=(1, 2, 4), clock=clock)], rereads=[[], [], [], []])
+    with pytest.raises(StatuspageError) as caught:
+        not_unique(script)
+    # Every wait of the schedule, a read after each, and never a second create.
+    assert script.calls == ['create'] + ['reread'] * 4 and clock.slept == [1, 2, 4]
+    message = str(caught.value)
+    assert 'read back 4 times over 7 seconds' in message
+    assert 'may still appear' in message and 'a blind re-run can duplicate it' in message
+
+
+def test_unique_a_create_absent_after_the_wait_is_sent_once_more():
+    clock = Clock()
+    script = Script([lost(waits=(1, 2), clock=clock), MADE], rereads=[[], [], []])
+    assert unique(script) == (MADE, CREATED)
+    assert script.calls == ['create', 'reread', 'reread', 'reread', 'create'] and clock.slept == [1, 2]
+
+
+def test_two_candidates_appearing_during_the_wait_fail_naming_them():
+    clock = Clock()
+    script = Script([lost(waits=(1, 2), clock=clock)], rereads=[[], [MADE, dict(MADE, id='thing0000002')]])
+    with pytest.raises(StatuspageError) as caught:
+        not_unique(script)
+    assert 'thing0000001, thing0000002' in str(caught.value) and clock.slept == [1]
+
+
+def test_an_error_without_pacing_is_read_back_once():
+    script = Script([lost(503)], rereads=[[]])
+    with pytest.raises(StatuspageError):
+        not_unique(script)
+    assert script.calls == ['create', 'reread']
 
 
 def test_every_reread_after_an_unknown_outcome_goes_through_one_function(monkeypatch):
-    # Where issue 10 makes the re-read patient: a change there reaches every resource.
+    # The patient re-read lives in one function: a change there reaches every resource.
     seen = []
 
-    def patient(reread):
+    def patient(reread, pacing=None):
         seen.append(reread)
         return [MADE]
 

@@ -51,13 +51,14 @@ class ModuleExit(Exception):
         self.failed = failed
 
 
-def call(method, path, status=200, response=None, query=None, body=None, headers=None, raises=None):
+def call(method, path, status=200, response=None, query=None, body=None, headers=None, raises=None, html=None):
     """One declared request: ``path`` under the API, exact ``query`` and JSON ``body`` if given.
 
-    ``raises`` is an exception the transport raises instead of answering (a lost answer).
+    ``raises`` is an exception the transport raises instead of answering (a lost answer);
+    ``html`` is a text/html body answered instead of JSON (a proxy's or a firewall's page).
     """
     return dict(method=method, path=path, status=status, response=response, query=query,
-                body=body, headers=headers, raises=raises)
+                body=body, headers=headers, raises=raises, html=html)
 
 
 def register_call(rsps, declared):
@@ -72,6 +73,8 @@ def register_call(rsps, declared):
                   match=match, headers=declared['headers'])
     if declared.get('raises') is not None:
         kwargs['body'] = declared['raises']
+    elif declared.get('html') is not None:
+        kwargs.update(body=declared['html'], content_type='text/html')
     elif declared['response'] is not None:
         kwargs['json'] = declared['response']
     rsps.add(**kwargs)

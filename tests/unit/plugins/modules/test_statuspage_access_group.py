@@ -146,12 +146,41 @@ def test_create_whose_answer_was_lost_is_found_not_repeated(run_module):
 
 
 def test_create_whose_answer_was_lost_and_did_not_happen_fails(run_module):
-    result, failed = run_module(module.main, args(name='Hooli'), [
+    # timeout 2: the re-read waits 1 s and 1 s (reads at once, then twice more).
+    result, failed = run_module(module.main, args(name='Hooli', timeout=2), [
         list_groups(),
         call('POST', GROUPS, status=503, body={'page_access_group': {'name': 'Hooli'}}, response={'message': 'down'}),
-        list_groups(),
+        list_groups(), list_groups(), list_groups(),
     ])
     assert failed and result['status'] == 503 and 'may still have been carried out' in result['msg']
+    assert 'read back 3 times over 2 seconds' in result['msg']
+    assert 'may still appear' in result['msg'] and 'a blind re-run can duplicate it' in result['msg']
+
+
+def test_a_slow_create_that_lands_during_the_wait_is_adopted_not_repeated(run_module):
+    # Issue 10, defect 1: the POST timed out while Statuspage was still working on it; an
+    # immediate re-read found nothing, and a re-run then made a second group of the name.
+    created = dict(OTHER_GROUP, id='grpnew000001', name='Blue Team')
+    result, failed = run_module(module.main, args(name='Blue Team', timeout=5), [
+        list_groups(),
+        call('POST', GROUPS, body={'page_access_group': {'name': 'Blue Team'}},
+             raises=requests.exceptions.ReadTimeout('read timed out (read timeout=5)')),
+        list_groups(), list_groups(),
+        list_groups([OTHER_GROUP, GROUP, created]),
+    ])
+    assert not failed and result['changed'] is True and result['group'] == created
+
+
+def test_a_create_answered_200_with_an_html_page_is_read_back(run_module):
+    # Issue 10, defect 2: a proxy's HTML page used to crash with "'NoneType' object is not subscriptable".
+    created = dict(OTHER_GROUP, id='grpnew000001', name='Hooli')
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups(),
+        call('POST', GROUPS, status=200, body={'page_access_group': {'name': 'Hooli'}},
+             html='<html><body>Request accepted</body></html>'),
+        list_groups([OTHER_GROUP, GROUP, created]),
+    ])
+    assert not failed and result['changed'] is True and result['group'] == created
 
 
 def test_create_whose_connection_was_lost_is_found_not_repeated(run_module):

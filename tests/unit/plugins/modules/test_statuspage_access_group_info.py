@@ -26,6 +26,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     list_components,
     list_groups,
     list_metrics,
+    list_pages,
     list_users,
     metric,
 )
@@ -82,5 +83,6 @@ def test_member_unknown_to_the_lists_keeps_its_id(run_module):
 
 def test_forbidden_page(run_module):
     result, failed = run_module(module.main, {'page_id': OTHER_PAGE_ID}, [
-        call('GET', '/pages/%s/page_access_groups' % OTHER_PAGE_ID, query=PAGING, status=403, response={'message': 'Forbidden'})])
-    assert failed and result['status'] == 403
+        call('GET', '/pages/%s/page_access_groups' % OTHER_PAGE_ID, query=PAGING, status=403, response={'message': 'Forbidden'}),
+        list_pages()])
+    assert failed and result['status'] == 403 and "it sees 'Acme Cloud' (acmecloud123)" in result['msg']

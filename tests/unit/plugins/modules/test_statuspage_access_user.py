@@ -32,6 +32,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     list_groups,
     list_metrics,
     list_of,
+    list_pages,
     metric,
     user_grants,
     user_path,
@@ -282,22 +283,23 @@ def test_lost_create_that_landed_is_read_back_not_repeated(run_module):
 
 
 def test_lost_create_that_did_not_land_is_sent_once_more(run_module):
-    result, failed = run_module(statuspage_access_user.main, args(), [
+    # timeout 1: the re-read reads at once and once more after 1 s, then the create is resent.
+    result, failed = run_module(statuspage_access_user.main, args(timeout=1), [
         lookup(found=[]),
         call('POST', USERS_PATH, status=500, body={'page_access_user': {'email': 'ann@globex.example'}}, response={}),
-        lookup(found=[]),
+        lookup(found=[]), lookup(found=[]),
         create({'email': 'ann@globex.example'}),
     ])
     assert not failed and result['changed'] is True and result['user']['id'] == ANN['id']
 
 
 def test_two_lost_creates_fail_without_a_third(run_module):
-    result, failed = run_module(statuspage_access_user.main, args(), [
+    result, failed = run_module(statuspage_access_user.main, args(timeout=1), [
         lookup(found=[]),
         call('POST', USERS_PATH, status=500, body={'page_access_user': {'email': 'ann@globex.example'}}, response={}),
-        lookup(found=[]),
+        lookup(found=[]), lookup(found=[]),
         call('POST', USERS_PATH, status=500, body={'page_access_user': {'email': 'ann@globex.example'}}, response={}),
-        lookup(found=[]),
+        lookup(found=[]), lookup(found=[]),
     ])
     assert failed and 'did not happen' in result['msg'] and 'third' in result['msg']
 
@@ -319,6 +321,21 @@ def test_create_without_an_answer_is_read_back(run_module, monkeypatch):
         lookup(found=[]),
         call('POST', USERS_PATH, status=599, body={'page_access_user': {'email': 'ann@globex.example'}}),
         lookup(found=[ANN]),
+    ])
+    assert not failed and result['changed'] is True and result['user']['id'] == ANN['id']
+
+
+def test_create_answered_200_with_an_html_page_is_read_back_and_completed(run_module):
+    # Issue 10, defect 2: the user was created, the answer was a proxy's page; the task used to
+    # crash part-way ("'NoneType' object is not subscriptable"), leaving the user without components.
+    result, failed = run_module(statuspage_access_user.main, args(components=['API']), [
+        lookup(found=[]),
+        list_components(),
+        call('POST', USERS_PATH, status=200, body={'page_access_user': {'email': 'ann@globex.example'}},
+             html='<html><body>OK</body></html>'),
+        lookup(found=[ANN]),
+        members('components', []),
+        call('POST', user_path(ANN, 'components'), status=201, body={'component_ids': [API['id']]}, response=ANN),
     ])
     assert not failed and result['changed'] is True and result['user']['id'] == ANN['id']
 
@@ -413,7 +430,8 @@ def test_every_bad_name_is_named_at_once_before_any_write(run_module):
 def test_page_the_key_cannot_see(run_module):
     result, failed = run_module(statuspage_access_user.main, args(page_id='otherorg0001', external_login='x'), [
         call('GET', '/pages/otherorg0001/page_access_users', query=dict(PAGING, email='ann@globex.example'),
-             status=403, response={'message': 'Forbidden'})])
+             status=403, response={'message': 'Forbidden'}),
+        list_pages()])
     assert failed and result['status'] == 403 and 'Forbidden' in result['msg']
 
 

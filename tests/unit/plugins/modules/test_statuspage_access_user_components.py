@@ -23,6 +23,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     find_user,
     get_user,
     list_components,
+    list_pages,
     user_path,
 )
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
@@ -173,6 +174,8 @@ def test_api_error_on_the_write_is_reported_once(run_module):
     result, failed = run_module(module.main, dict(ARGS, components=['API']), [
         find_user(), members(), page_components(),
         call('PATCH', MEMBERS, status=403, body={'component_ids': [API['id']]}, response={'message': 'Forbidden'}),
+        # The page is one the key sees: the 403 is told as it came.
+        list_pages(),
     ])
     assert failed and result['status'] == 403 and result['method'] == 'PATCH' and result['path'] == MEMBERS
     assert 'Forbidden' in result['msg']

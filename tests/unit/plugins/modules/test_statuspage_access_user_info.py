@@ -23,6 +23,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     find_user,
     list_components,
     list_groups,
+    list_pages,
     list_users,
     user_grants,
 )
@@ -81,5 +82,6 @@ def test_include_access_reads_each_users_components_and_metrics(run_module):
 
 def test_forbidden_page(run_module):
     result, failed = run_module(statuspage_access_user_info.main, {'page_id': OTHER_PAGE_ID}, [
-        call('GET', '/pages/%s/page_access_users' % OTHER_PAGE_ID, query=PAGING, status=403, response={'message': 'Forbidden'})])
+        call('GET', '/pages/%s/page_access_users' % OTHER_PAGE_ID, query=PAGING, status=403, response={'message': 'Forbidden'}),
+        list_pages()])
     assert failed and result['status'] == 403

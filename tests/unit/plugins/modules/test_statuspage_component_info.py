@@ -26,6 +26,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     US_COMPUTE,
     list_components,
     list_of,
+    list_pages,
     page_path,
 )
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
@@ -91,5 +92,6 @@ def test_every_result_page_is_walked(run_module):
 def test_unknown_page(run_module):
     result, failed = run_module(module.main, {'page_id': 'nosuchpage00'}, [
         call('GET', '/pages/nosuchpage00/components', query={'page': '1', 'per_page': '100'}, status=404,
-             response={'message': 'not found'})])
-    assert failed and result['status'] == 404
+             response={'message': 'not found'}),
+        list_pages()])
+    assert failed and result['status'] == 404 and "it sees 'Acme Cloud' (acmecloud123)" in result['msg']

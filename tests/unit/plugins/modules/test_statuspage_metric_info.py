@@ -19,6 +19,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     PAGE_ID,
     UPTIME,
     list_of,
+    list_pages,
     page_path,
 )
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
@@ -53,5 +54,6 @@ def test_every_result_page_is_walked(run_module):
 def test_forbidden_page(run_module):
     result, failed = run_module(module.main, {'page_id': OTHER_PAGE_ID}, [
         call('GET', '/pages/%s/metrics' % OTHER_PAGE_ID, query={'page': '1', 'per_page': '100'}, status=403,
-             response={'message': 'Forbidden'})])
-    assert failed and result['status'] == 403
+             response={'message': 'Forbidden'}),
+        list_pages()])
+    assert failed and result['status'] == 403 and "it sees 'Acme Cloud' (acmecloud123)" in result['msg']

@@ -12,6 +12,7 @@ import pytest
 from ansible_collections.community.statuspage.plugins.modules import statuspage_page
 from ansible_collections.community.statuspage.plugins.modules import statuspage_page_info
 
+from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import list_pages
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import API_KEY, call
 
 PAGE = {
@@ -108,13 +109,15 @@ def test_unknown_page_name_lists_the_pages(run_module):
 
 def test_unknown_page_id(run_module):
     result, failed = run_module(statuspage_page.main, {'page_id': 'nosuchpage00', 'name': 'x'},
-                                [call('GET', '/pages/nosuchpage00', status=404, response={'message': 'not found'})])
-    assert failed and 'no such page' in result['msg']
+                                [call('GET', '/pages/nosuchpage00', status=404, response={'message': 'not found'}),
+                                 list_pages()])
+    assert failed and 'no such page' in result['msg'] and "sees 'Acme Cloud' (acmecloud123)" in result['msg']
 
 
 def test_forbidden_page_says_so_once(run_module):
     result, failed = run_module(statuspage_page.main, {'page_id': 'otherorg0001', 'name': 'x'}, [
-        call('GET', '/pages/otherorg0001', status=403, response={'message': 'Forbidden'})])
+        call('GET', '/pages/otherorg0001', status=403, response={'message': 'Forbidden'}),
+        list_pages()])
     assert failed
     assert result['status'] == 403 and result['method'] == 'GET' and result['path'] == '/pages/otherorg0001'
     assert 'Forbidden' in result['msg']

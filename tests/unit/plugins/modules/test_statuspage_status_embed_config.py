@@ -77,7 +77,7 @@ def test_page_id_from_the_environment(run_module, monkeypatch):
 @pytest.mark.parametrize('args, words', [
     ({'page_id': 'acmecloud123', 'incident_text_color': 'white', 'maintenance_background_color': '#12345'},
      ["incident_text_color='white' is not a colour", "maintenance_background_color='#12345' is not a colour"]),
-    ({'page_id': 'acmecloud123', 'position': ' '}, ['position must not be empty']),
+    ({'page_id': 'acmecloud123', 'position': ' '}, ['position must be one of', 'bottom-left']),
     ({'position': 'bottom-left'}, ['page_id']),
 ])
 def test_bad_input_fails_before_any_request(run_module, args, words):
@@ -88,21 +88,25 @@ def test_bad_input_fails_before_any_request(run_module, args, words):
 
 
 def test_unknown_page(run_module):
-    result, failed = run_module(module.main, {'page_id': 'nosuchpage00', 'position': 'bottom-left'},
-                                [call('GET', '/pages/nosuchpage00/status_embed_config', status=404)])
-    assert failed and 'no such page' in result['msg']
+    result, failed = run_module(module.main, {'page_id': 'nosuchpage00', 'position': 'bottom-left'}, [
+        call('GET', '/pages/nosuchpage00/status_embed_config', status=404),
+        call('GET', '/pages', response=[{'id': 'acmecloud123', 'name': 'Acme Cloud'}]),
+    ])
+    assert failed and 'no such page' in result['msg'] and "'Acme Cloud' (acmecloud123)" in result['msg']
 
 
 def test_forbidden_page(run_module):
     result, failed = run_module(module.main, {'page_id': 'otherorg0001', 'position': 'bottom-left'}, [
-        call('GET', '/pages/otherorg0001/status_embed_config', status=403, response={'message': 'Forbidden'})])
+        call('GET', '/pages/otherorg0001/status_embed_config', status=403, response={'message': 'Forbidden'}),
+        call('GET', '/pages', response=[{'id': 'acmecloud123', 'name': 'Acme Cloud'}]),
+    ])
     assert failed and result['status'] == 403 and 'Forbidden' in result['msg']
 
 
 def test_position_refused_by_the_api(run_module):
-    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'position': 'middle'}, [
+    result, failed = run_module(module.main, {'page_id': 'acmecloud123', 'position': 'top-right'}, [
         get_config(),
-        call('PATCH', PATH, status=422, body={'status_embed_config': {'position': 'middle'}},
+        call('PATCH', PATH, status=422, body={'status_embed_config': {'position': 'top-right'}},
              response={'error': ['Position is not included in the list']}),
     ])
     assert failed and result['status'] == 422
