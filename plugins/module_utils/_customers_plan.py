@@ -38,7 +38,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_us
     remove_user,
     user_state,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._user_fields import create_only_warning
+from ansible_collections.community.statuspage.plugins.module_utils._user_fields import (
+    create_only_warning,
+    groups_listing,
+    shown_group_ids,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._users import read_grant_ids
 
 CREATE, UPDATE, DELETE, KEEP = 'create', 'update', 'delete', 'keep'
@@ -84,7 +88,8 @@ def _plan_user(state, customer, user, resolved, in_group):
                            subscribe_to_components=customer.get('subscribe_to_components'), members=members)
     current_members = {}
     if existing is not None:
-        current_members = read_grant_ids(state.client, state.page_id, existing['id'], managed_kinds(desired))
+        # Nothing to read where the user objects of the list carry their grants.
+        current_members = read_grant_ids(state.client, state.page_id, existing, managed_kinds(desired))
     plan = plan_user(existing, desired, current_members)
     action = CREATE if existing is None else (UPDATE if plan.changed else KEEP)
     return Change(user['email'], existing, action, plan, before=user_state(existing, current_members),
@@ -121,6 +126,12 @@ def plan_customers(state, customers, resolved, use_groups=False):
     return entries
 
 
+def _group_ids(state, user):
+    """The user's groups as its object shows them, else as the groups (which list their users) say."""
+    shown = shown_group_ids(user)
+    return shown if shown is not None else groups_listing(state.group_list(), user['id'])
+
+
 def plan_pruning(state, customers, use_groups=False, prune_email_domains=None):
     """Users no customer lists and the list owns: by e-mail domain, or in a listed customer's group."""
     listed = set()
@@ -135,7 +146,7 @@ def plan_pruning(state, customers, use_groups=False, prune_email_domains=None):
     for email, user in sorted(state.users.items()):
         if email in listed:
             continue
-        if email_domain(email) in domains or managed_group_ids & set(user.get('page_access_group_ids') or []):
+        if email_domain(email) in domains or managed_group_ids & set(_group_ids(state, user) if use_groups else []):
             pruned.append(Change(user.get('email'), user, DELETE, before=user_state(user)))
     return [CustomerChanges(None, 'pruned', pruned)] if pruned else []
 

@@ -19,9 +19,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from collections import namedtuple
+
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import MEMBER_KINDS
+from ansible_collections.community.statuspage.plugins.module_utils._user_fields import groups_listing
 from ansible_collections.community.statuspage.plugins.module_utils._users import list_users
 
 # A group's field that lists its page access users (the member kinds' fields are their body_key).
@@ -53,19 +56,33 @@ def find_groups(client, page_id, name=None):
     return groups_named(groups, name) if name is not None else groups
 
 
-def find_group(client, page_id, name=None, group_id=None):
-    """The one group named by ``group_id`` (one GET) or else ``name`` (one list), or ``None``.
+class GroupLookup(namedtuple('GroupLookup', 'group page_has_groups')):
+    """What ``lookup_group`` found: the ``group`` (or ``None``), and whether the page has any
+    access group (``None`` when a look-up by id did not learn it)."""
+
+    __slots__ = ()
+
+
+def lookup_group(client, page_id, name=None, group_id=None):
+    """The one group named by ``group_id`` (one GET) or else ``name`` (one list), as a ``GroupLookup``.
 
     Statuspage does not keep group names unique; a name shared by several groups is an
     ``InputError`` naming their ids, raised before anything is written.
     """
     if group_id:
-        return get_group(client, page_id, group_id)
-    matches = find_groups(client, page_id, name)
+        group = get_group(client, page_id, group_id)
+        return GroupLookup(group, True if group is not None else None)
+    groups = list_groups(client, page_id)
+    matches = groups_named(groups, name)
     if len(matches) > 1:
         raise InputError('name %r names %d page access groups (%s): use group_id to choose one' % (
             name, len(matches), ', '.join(group.get('id') for group in matches)))
-    return matches[0] if matches else None
+    return GroupLookup(matches[0] if matches else None, bool(groups))
+
+
+def find_group(client, page_id, name=None, group_id=None):
+    """The one group named by ``group_id`` or else ``name``, or ``None``: as ``lookup_group``."""
+    return lookup_group(client, page_id, name=name, group_id=group_id).group
 
 
 # ---- a page's groups by name ----------------------------------------------------------------
@@ -88,6 +105,10 @@ class GroupDirectory(object):
 
     def names(self, group_ids):
         return sorted(self.name(group_id) for group_id in group_ids or [])
+
+    def groups_of(self, user_id):
+        """The ids of the groups that list ``user_id`` among their users (as they were read)."""
+        return groups_listing(self.groups, user_id)
 
     def resolve(self, references, option='page_access_groups'):
         """``(ids, problems)``: one message per reference that is unknown or ambiguous."""

@@ -10,9 +10,10 @@ Private to community.statuspage: it may change without notice.
 A module-layer file (``_module_*``): both modules do the same thing to a different member kind
 of a page access user, so each is ``AnsibleModule(**module_kwargs(KIND))`` and
 ``run_for(module, KIND)`` with a ``MemberKind`` of ``_member_kinds``. The work is: find the user
-(one request), read what the user has (one per 100), resolve the listed references (the page's
-list only when a name, or an id the user does not have, is listed), plan with the grants
-reconciler (at most one write) and apply it unless in check mode. The result after the write is
+(as ``_users.lookup_email`` costs), read what the user has (one per 100; nothing where the user
+object carries its grants, but then the page's list, to name them), resolve the listed
+references (the page's list only when a name, or an id the user does not have, is listed), plan
+with the grants reconciler (at most one write) and apply it unless in check mode. The result after the write is
 the plan's prediction: the membership verbs answer with the user object, which does not carry
 its members, and reading them back would cost a request the budget does not have.
 """
@@ -27,18 +28,18 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import explaining_refusals
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_grants import (
     describe_grants,
     diff_view,
     ensure_grants,
     plan_grants,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
 from ansible_collections.community.statuspage.plugins.module_utils._users import (
     email_problem,
     find_user,
     grants_path,
-    read_grants,
+    resolve_user_members,
 )
 
 
@@ -89,13 +90,12 @@ def run_user_grants(module, client, kind):
         raise InputError('; '.join(problems))
 
     user = find_existing_user(client, params)
-    members = read_grants(client, page_id, user['id'], kind)
-    listed_ids, catalog, problems = resolve_references(
-        client, page_id, params[kind.option], kind, kind.option, members=members)
+    listed_ids, catalog, problems, current_ids = resolve_user_members(
+        client, page_id, user, kind, params[kind.option], kind.option)
     if problems:
         raise InputError('; '.join(problems))
 
-    plan = plan_grants([member['id'] for member in members], listed_ids, params['state'], params['exclusive'])
+    plan = plan_grants(current_ids, listed_ids, params['state'], params['exclusive'])
     changed = ensure_grants(client, grants_path(page_id, user['id'], kind), kind, plan, module.check_mode)
     result = {
         'changed': changed,
@@ -122,4 +122,4 @@ def module_kwargs(kind):
 
 
 def run_for(module, kind):
-    run_module(module, lambda module, client: run_user_grants(module, client, kind))
+    run_module(module, explaining_refusals(lambda module, client: run_user_grants(module, client, kind)))

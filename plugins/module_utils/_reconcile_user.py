@@ -29,17 +29,22 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_gr
     ensure_grants,
     plan_grants,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._user_answers import (
+    duplicates_as_conflicts,
+    user_with_groups,
+    verified_user,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._user_fields import (
     CREATE_ONLY_FIELDS,
+    GROUPS_FIELD,
     USER_FIELDS,
-    check_applied,
     create_body,
     create_only_warning,
+    read_field,
     shown_login,
     user_changes,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._users import (
-    find_user_after_conflict,
     find_user_by_email,
     grants_path,
     read_grant_ids,
@@ -143,6 +148,15 @@ def predicted_state(plan):
     return user_state(user, planned_members(plan))
 
 
+def group_ids_of(user, groups=None):
+    """The user's group ids, sorted: as its object shows them, else as the ``groups`` read (a
+    ``GroupDirectory``, whose groups list their users) say, else none known."""
+    shown = read_field(user, GROUPS_FIELD)
+    if shown is None and groups is not None:
+        shown = groups.groups_of(user.get('id'))
+    return sorted(shown or [])
+
+
 def _members_of(state, catalogs):
     """``(kind, ids, catalog or None)`` for each member kind whose ids the state holds."""
     members = state.get('members') or {}
@@ -165,10 +179,10 @@ def describe_user(state, groups=None, catalogs=None):
         'id': user.get('id'),
         'email': user.get('email'),
         'external_login': user.get('external_login'),
-        'page_access_groups': sorted(user.get('page_access_group_ids') or []),
+        'page_access_groups': group_ids_of(user, groups),
     }
     if groups is not None:
-        described['page_access_group_names'] = groups.names(user.get('page_access_group_ids'))
+        described['page_access_group_names'] = groups.names(group_ids_of(user, groups))
     for kind, ids, catalog in _members_of(state, catalogs):
         described[kind.option] = describe_grants(catalog, ids)
     return described
@@ -181,7 +195,7 @@ def diff_view(state, groups=None, catalogs=None):
     user = state['user']
     view = {'email': user.get('email'), 'external_login': shown_login(user.get('external_login'))}
     if groups is not None:
-        view['page_access_groups'] = groups.names(user.get('page_access_group_ids'))
+        view['page_access_groups'] = groups.names(group_ids_of(user, groups))
     for kind, ids, catalog in _members_of(state, catalogs):
         view[kind.option] = grants_view(catalog, ids)
     return view
@@ -192,9 +206,10 @@ def diff_view(state, groups=None, catalogs=None):
 def create_user(client, page_id, body):
     """POST the user through ``create_once``; return ``(user, how)``.
 
-    A person gets an invitation e-mail per create, so a create is never blindly repeated: a 409
-    (the e-mail is taken) is read back and adopted; a lost answer is re-read by e-mail first.
-    E-mails are unique, so a create that the re-read does not find is sent once more.
+    A person gets an invitation e-mail per create, so a create is never blindly repeated: a
+    duplicate (409, or a 422 that says the e-mail is taken) is read back and adopted; a lost
+    answer is re-read by e-mail first. E-mails are unique, so a create that the re-read does not
+    find is sent once more. Both re-reads find the user in any case (``lookup_email``).
     """
     email = body['email']
 
@@ -203,10 +218,10 @@ def create_user(client, page_id, body):
         return [user] if user is not None else []
 
     return create_once(
-        lambda: client.post(users_path(page_id), {'page_access_user': body}),
+        duplicates_as_conflicts(lambda: client.post(users_path(page_id), {'page_access_user': body})),
         reread,
         'page access user %s on page %s' % (email, page_id),
-        reread_after_conflict=lambda: find_user_after_conflict(client, page_id, email))
+        reread_after_conflict=lambda: find_user_by_email(client, page_id, email))
 
 
 def ensure_user(client, page_id, plan, check_mode=False):
@@ -224,22 +239,22 @@ def ensure_user(client, page_id, plan, check_mode=False):
     if plan.create is not None:
         user, how = create_user(client, page_id, plan.create)
         if how == CREATED:
-            check_applied(user, dict((field, plan.create[field]) for field in USER_FIELDS if field in plan.create),
-                          plan.desired['email'], 'creating')
+            asked = dict((field, plan.create[field]) for field in USER_FIELDS if field in plan.create)
+            user = verified_user(client, page_id, user.get('id'), user, asked, plan.desired['email'], 'creating')
             changed = True
         else:
             # The user is there, but not from an answered POST: reconcile it like any existing
             # user, from what it has now. A lost create that landed still counts as a change;
-            # a user someone else created (409) changes only if it differs.
+            # a user someone else created (a duplicate) changes only if it differs.
+            user = user_with_groups(client, page_id, user, plan.desired)
             kinds = managed_kinds(plan.desired)
-            plan = plan_user(user, plan.desired, read_grant_ids(client, page_id, user['id'], kinds))
+            plan = plan_user(user, plan.desired, read_grant_ids(client, page_id, user, kinds))
             changed = how == RECOVERED
             if how == EXISTED:
                 warnings.extend(plan.warnings)
     if plan.update:
         returned = client.patch(users_path(page_id, user['id']), {'page_access_user': dict(plan.update)})
-        check_applied(returned, plan.update, user.get('email'), 'updating')
-        user = returned if isinstance(returned, dict) else dict(user, **plan.update)
+        user = verified_user(client, page_id, user['id'], returned, plan.update, user.get('email'), 'updating')
         changed = True
     for kind in managed_kinds(plan.desired):
         if ensure_grants(client, grants_path(page_id, user['id'], kind), kind, plan.memberships[kind.name]):

@@ -27,6 +27,10 @@ description:
     (or by name), the same for O(metrics), and one per 100 page access users of the page when
     O(users) is set. A change costs one more request, and in diff mode the names of members
     listed by id that leave the group cost one list more."
+  - Creating the first group of a page that had none comes with a warning that groups have an
+    effect only on an audience-specific page, which no API answer shows (no request: finding the
+    group by name has read the page's groups). A page that refuses the page access endpoints fails
+    with a message that says so, after one or two more reads.
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
@@ -154,7 +158,7 @@ group:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._groups import find_group
+from ansible_collections.community.statuspage.plugins.module_utils._groups import lookup_group
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
@@ -164,6 +168,10 @@ from ansible_collections.community.statuspage.plugins.module_utils._module_acces
     check_found,
     check_options,
     desired_group,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import (
+    explaining_refusals,
+    first_on_page_warning,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_group import (
     MemberNames,
@@ -178,7 +186,8 @@ def run(module, client):
     params = module.params
     page_id = params['page_id']
     check_options(params)
-    current = find_group(client, page_id, name=params['name'], group_id=params['group_id'])
+    found = lookup_group(client, page_id, name=params['name'], group_id=params['group_id'])
+    current = found.group
     check_found(current, params)
     if params['state'] == 'absent':
         changed, after = remove_group(client, page_id, current, module.check_mode), None
@@ -186,6 +195,8 @@ def run(module, client):
     else:
         desired, names = desired_group(client, page_id, params, current, want_names=module._diff)
         changed, after = ensure_group(client, page_id, plan_group(current, desired), module.check_mode)
+        if current is None and found.page_has_groups is False:
+            module.warn(first_on_page_warning(page_id, 'page access group'))
         fields = sorted(desired)
     result = {'changed': changed, 'group': after}
     if module._diff:
@@ -210,7 +221,7 @@ def main():
         required_one_of=[('name', 'group_id')],
         supports_check_mode=True,
     )
-    run_module(module, run)
+    run_module(module, explaining_refusals(run))
 
 
 if __name__ == '__main__':

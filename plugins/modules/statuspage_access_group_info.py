@@ -122,6 +122,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import explaining_refusals
 
 
 def run(module, client):
@@ -135,7 +136,7 @@ def main():
     argument_spec.update(page_argument_spec())
     argument_spec.update(name=dict(type='str'))
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    run_module(module, run)
+    run_module(module, explaining_refusals(run))
 
 
 if __name__ == '__main__':

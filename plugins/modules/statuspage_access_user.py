@@ -26,15 +26,30 @@ description:
     create gets no answer or a server error, so that it may or may not have happened, the user is
     read back by e-mail first; if it is there it is used, and only if it is not there is the
     create sent once more. A second create without an answer fails the task.
+  - A duplicate create answered 409, or 422 with a message that the e-mail is taken, is treated
+    alike: the existing user is read back and updated.
   - After a create or an update the module compares what Statuspage returns with what it asked
-    for, and fails naming any field that was not applied.
-  - 'Request cost: one request to find the user (by e-mail or id). A new user costs one more
-    (the create); an existing user one more only when O(external_login) or O(page_access_groups)
-    differ (the update). O(page_access_groups) costs one request per 100 access groups of the page.
-    O(components) costs, for an existing user, one request per 100 of its components; one request
-    per 100 components of the page when a component is named rather than given by an id the user
-    already has; and one request to set them when they differ. O(metrics) costs the same, counted
-    in metrics. Removing a user costs one request more. Check mode reads the same and never writes.'
+    for; where the answer does not show a field, or shows another value, the user is read again,
+    and the task fails, naming the field, only if that read shows it was not applied. A user's
+    groups are read as a list whether the API shows a list, a string of ids, or only the singular
+    C(page_access_group_id) (then from the access groups, which list their users).
+  - 'Request cost: one request to find the user by id, or by e-mail when the API''s e-mail filter
+    finds it. Whether that filter ignores case is not documented, so when it finds nobody the
+    address is looked for in every case before a user is created: one more request reads the
+    first 100 users, which settles it on a page with fewer; on a larger page one more asks the
+    filter for one of them in swapped case, and only if the filter turns out to need the exact
+    spelling are the other users read (one request per 100). So a new user costs two reads on a
+    page of up to 99 users, three on a larger one. A new user costs one more request (the create);
+    an existing user one more only when O(external_login) or O(page_access_groups) differ (the
+    update). O(page_access_groups) costs one request per 100 access groups of the page; so does
+    reading a user whose object shows its groups only in the singular C(page_access_group_id).
+    O(components) costs, for an existing user, one request per 100 of its components (none where the
+    user object carries C(component_ids), but then one per 100 components of the page, to name them);
+    one request per 100 components of the page when a component is named rather than given by an
+    id the user already has; and one request to set them when they differ. O(metrics) costs the
+    same, counted in metrics. Removing a user costs one request more. When the answer to a create or
+    an update does not show a field that was set, one more request reads the user again (one per
+    100 groups for its groups). Check mode reads the same and never writes.'
   - Bad input (a malformed e-mail, unknown or ambiguous names, O(user_id) and O(email) naming
     different users, a page the API key cannot see) fails before anything is written, naming every
     bad value at once.
@@ -110,7 +125,11 @@ options:
     type: list
     elements: str
 notes:
-  - Page access users have an effect only on pages that Statuspage has made audience-specific.
+  - Page access users have an effect only on pages that Statuspage has made audience-specific, and
+    no API answer shows a page's type. A page that refuses the page access endpoints fails the task
+    with a message that says so (one or two more reads, only then); a page that accepts them with
+    no effect cannot be told apart, so creating the first user of a page that had none comes with
+    a warning. The playbook C(community.statuspage.probe_api) shows what a page answers.
 seealso:
   - module: community.statuspage.statuspage_access_user_info
   - module: community.statuspage.statuspage_access_user_components
@@ -212,6 +231,10 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import (
+    explaining_refusals,
+    first_on_page_warning,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_user import (
     desired_user,
     describe_user,
@@ -221,8 +244,12 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_us
     remove_user,
     user_state,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._resolve import resolve_references
-from ansible_collections.community.statuspage.plugins.module_utils._users import email_problem, find_user, read_grants
+from ansible_collections.community.statuspage.plugins.module_utils._user_fields import shown_group_ids, with_group_ids
+from ansible_collections.community.statuspage.plugins.module_utils._users import (
+    email_problem,
+    lookup_user,
+    resolve_user_members,
+)
 
 
 def input_problems(params):
@@ -238,28 +265,30 @@ def input_problems(params):
 def resolve_access(client, page_id, params, current):
     """Turn the task's names into ids, reading only what they need.
 
-    Returns ``(group_ids, groups, member_ids, current_members, catalogs, problems)``, the member
-    dictionaries keyed by member kind name; every unknown or ambiguous name is among
-    ``problems``, so that one message can name them all.
+    Returns ``(current, group_ids, groups, member_ids, current_members, catalogs, problems)``,
+    the member dictionaries keyed by member kind name, ``current`` with its groups as a list;
+    every unknown or ambiguous name is among ``problems``, so that one message can name them all.
     """
     problems = []
     groups = group_ids = None
-    if params['page_access_groups'] is not None:
+    # The groups are read when the task sets them, and when the user object does not show them
+    # in full (the groups, which list their users, then say which the user is in).
+    if params['page_access_groups'] is not None or (current is not None and shown_group_ids(current) is None):
         groups = load_access_groups(client, page_id)
+    if params['page_access_groups'] is not None:
         group_ids, group_problems = groups.resolve(params['page_access_groups'])
         problems.extend(group_problems)
+    if current is not None and groups is not None and shown_group_ids(current) is None:
+        current = with_group_ids(current, groups.groups_of(current['id']))
     member_ids, current_members, catalogs = {}, {}, {}
     for kind in MEMBER_KINDS:
         if params[kind.option] is None:
             continue
-        # A new user has no members: nothing to read.
-        members = read_grants(client, page_id, current['id'], kind) if current else []
-        ids, catalogs[kind.name], kind_problems = resolve_references(
-            client, page_id, params[kind.option], kind, kind.option, members=members)
+        ids, catalogs[kind.name], kind_problems, current_members[kind.name] = resolve_user_members(
+            client, page_id, current, kind, params[kind.option], kind.option)
         problems.extend(kind_problems)
         member_ids[kind.name] = ids
-        current_members[kind.name] = [member['id'] for member in members]
-    return group_ids, groups, member_ids, current_members, catalogs, problems
+    return current, group_ids, groups, member_ids, current_members, catalogs, problems
 
 
 def run(module, client):
@@ -268,7 +297,8 @@ def run(module, client):
     problems = input_problems(params)
     if problems:
         raise InputError('; '.join(problems))
-    current = find_user(client, page_id, email=params['email'], user_id=params['user_id'])
+    found = lookup_user(client, page_id, email=params['email'], user_id=params['user_id'])
+    current = found.user
     result = {'changed': False, 'user': {}}
 
     if params['state'] == 'absent':
@@ -280,7 +310,7 @@ def run(module, client):
     if current is None and not params['email']:
         raise InputError('user_id %r: no such page access user on page %s; to create one, set email' % (
             params['user_id'], page_id))
-    group_ids, groups, member_ids, current_members, catalogs, problems = resolve_access(
+    current, group_ids, groups, member_ids, current_members, catalogs, problems = resolve_access(
         client, page_id, params, current)
     if problems:
         raise InputError('; '.join(problems))
@@ -294,6 +324,8 @@ def run(module, client):
     )
     plan = plan_user(current, desired, current_members)
     changed, state, warnings = ensure_user(client, page_id, plan, module.check_mode)
+    if plan.create is not None and found.page_has_users is False:
+        warnings.append(first_on_page_warning(page_id, 'page access user'))
     for warning in plan.warnings + warnings:
         module.warn(warning)
     result['changed'] = changed
@@ -322,7 +354,7 @@ def main():
         required_one_of=[('email', 'user_id')],
         supports_check_mode=True,
     )
-    run_module(module, run)
+    run_module(module, explaining_refusals(run))
 
 
 if __name__ == '__main__':

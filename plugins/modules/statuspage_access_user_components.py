@@ -20,9 +20,14 @@ description:
   - Components are named by id, by name, or as C(Group/Name) where a name is used in more than one
     group (for example C(EU/Compute)). Unknown or ambiguous names, and component groups (which cannot
     be granted themselves), fail the task before anything is written, each listed with what would be valid.
-  - "Request cost: one request to find the user, one per 100 components the user has, and one per
-    100 components of the page only when a name (or an id the user does not have yet) is listed.
-    A change adds exactly one write; nothing to change writes nothing."
+  - "Request cost: one request to find the user by id, or by e-mail when the API's e-mail filter
+    finds it (when it finds nobody, the address is looked for in every case, as
+    M(community.statuspage.statuspage_access_user) says, before the task fails); one per 100 components
+    the user has (none where the user object carries C(component_ids), but then one per 100 components of the
+    page, to name them); and one per 100 components of the page only when a name (or an id the user does
+    not have yet) is listed. A change adds exactly one write; nothing to change writes nothing.
+    A page that refuses the page access endpoints (one that is not audience-specific may) fails
+    with a message that says so, after one or two more reads."
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:

@@ -20,10 +20,17 @@ description:
     as it is. The names that go with the ids are in RV(labels), and with O(include_access) the
     group names also in C(page_access_group_names), as that module returns them.
   - Never changes anything. Returns an empty list, not an error, when no user matches.
-  - 'Request cost: with O(email), one request; without, one request per 100 users of the page.
-    O(include_access=true) adds two requests per user (its components and its metrics; one more
-    per 100 of either), plus one request per 100 components of the page and one per 100 access
-    groups of the page for the names in RV(labels).'
+  - 'Request cost: with O(email), one request when the API''s e-mail filter finds the user; when
+    it finds nobody, one more on a page of up to 99 users, two more on a larger page whose filter
+    ignores case, and one per 100 users when it does not (an address is looked for in every case:
+    see M(community.statuspage.statuspage_access_user)). Without O(email), one request per 100 users
+    of the page. O(include_access=true) adds two requests per user (its components and its metrics;
+    one more per 100 of either) unless the API''s user objects carry them (C(component_ids),
+    C(metric_ids)), in which case they cost nothing and one request per 100 metrics of the page
+    names the metrics; plus one request per 100 components of the page and one per 100 access
+    groups of the page for the names in RV(labels). Where the user objects do not show their groups
+    in full (only a singular C(page_access_group_id)), the access groups are read (one request per
+    100) to say which groups each user is in, with or without O(include_access).'
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
@@ -142,17 +149,40 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._users import find_user_by_email, list_users, read_grants
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import explaining_refusals
+from ansible_collections.community.statuspage.plugins.module_utils._reconcile_user import group_ids_of
+from ansible_collections.community.statuspage.plugins.module_utils._user_fields import shown_group_ids
+from ansible_collections.community.statuspage.plugins.module_utils._users import (
+    find_user_by_email,
+    list_users,
+    read_grants,
+    shown_grant_ids,
+)
 
 
-def user_options(user):
-    """A user in the option names of statuspage_access_user."""
+def user_options(user, groups=None):
+    """A user in the option names of statuspage_access_user (groups as a list, whatever the echo)."""
     return {
         'id': user.get('id'),
         'email': user.get('email'),
         'external_login': user.get('external_login'),
-        'page_access_groups': sorted(user.get('page_access_group_ids') or []),
+        'page_access_groups': group_ids_of(user, groups),
     }
+
+
+def user_grants(client, page_id, user, kind, catalogs):
+    """``(ids, {id: label})`` of the user's members of ``kind``: from the user object where it
+    carries them (named from the page's list, read once), else from its sub-resource."""
+    shown = shown_grant_ids(user, kind)
+    if shown is None:
+        members = read_grants(client, page_id, user['id'], kind)
+        catalog = catalogs.get(kind.name)
+        return sorted(member['id'] for member in members), dict(
+            (member['id'], catalog.label(member['id']) if catalog and member['id'] in catalog.by_id
+             else member.get('name')) for member in members)
+    if kind.name not in catalogs:
+        catalogs[kind.name] = kind.load(client, page_id)
+    return sorted(shown), dict((item_id, catalogs[kind.name].label(item_id)) for item_id in shown)
 
 
 def run(module, client):
@@ -163,27 +193,26 @@ def run(module, client):
         users = [found] if found else []
     else:
         users = list_users(client, page_id)
-    described = [user_options(user) for user in sorted(users, key=lambda u: ((u.get('email') or '').lower(), u.get('id')))]
+    users = sorted(users, key=lambda u: ((u.get('email') or '').lower(), u.get('id')))
+    groups = None
+    if users and (params['include_access'] or any(shown_group_ids(user) is None for user in users)):
+        groups = load_access_groups(client, page_id)
+    described = [user_options(user, groups) for user in users]
     result = {'changed': False, 'users': described}
     if not params['include_access']:
         return result
 
     labels = {}
+    catalogs = {}
     if described:
-        catalog = COMPONENT.load(client, page_id)
-        groups = load_access_groups(client, page_id)
+        catalogs[COMPONENT.name] = COMPONENT.load(client, page_id)
         for group_id in groups.by_id:
             labels[group_id] = groups.name(group_id)
-    for user in described:
+    for user, raw in zip(described, users):
         user['page_access_group_names'] = groups.names(user['page_access_groups'])
-        components = read_grants(client, page_id, user['id'], COMPONENT)
-        metrics = read_grants(client, page_id, user['id'], METRIC)
-        user['components'] = sorted(member['id'] for member in components)
-        user['metrics'] = sorted(member['id'] for member in metrics)
-        for member in components:
-            labels[member['id']] = catalog.label(member['id']) if member['id'] in catalog.by_id else member.get('name')
-        for member in metrics:
-            labels[member['id']] = member.get('name')
+        for kind in (COMPONENT, METRIC):
+            user[kind.option], named = user_grants(client, page_id, raw, kind, catalogs)
+            labels.update(named)
     result['labels'] = labels
     return result
 
@@ -196,7 +225,7 @@ def main():
         include_access=dict(type='bool', default=False),
     )
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    run_module(module, run)
+    run_module(module, explaining_refusals(run))
 
 
 if __name__ == '__main__':

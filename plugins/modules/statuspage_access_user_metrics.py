@@ -19,9 +19,14 @@ description:
     M(community.statuspage.statuspage_access_user) for that).
   - Metrics are named by id or by name. Unknown or ambiguous names fail the task before anything is
     written, each listed with what would be valid.
-  - "Request cost: one request to find the user, one per 100 metrics the user has, and one per
-    100 metrics of the page only when a name (or an id the user does not have yet) is listed.
-    A change adds exactly one write; nothing to change writes nothing."
+  - "Request cost: one request to find the user by id, or by e-mail when the API's e-mail filter
+    finds it (when it finds nobody, the address is looked for in every case, as
+    M(community.statuspage.statuspage_access_user) says, before the task fails); one per 100 metrics
+    the user has (none where the user object carries C(metric_ids), but then one per 100 metrics of the
+    page, to name them); and one per 100 metrics of the page only when a name (or an id the user does
+    not have yet) is listed. A change adds exactly one write; nothing to change writes nothing.
+    A page that refuses the page access endpoints (one that is not audience-specific may) fails
+    with a message that says so, after one or two more reads."
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:

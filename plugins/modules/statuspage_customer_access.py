@@ -18,9 +18,17 @@ description:
     they may see.
   - Reads the page once (one list of its page access users, one of its components, and of its
     metrics and groups only when used), then one read of each listed existing user's components
-    (and metrics, when the customer lists metrics). Writes only what differs, one request per
-    change. With N customers of one user each, a re-run with nothing to change costs about
-    N + ceil(users/100) + ceil(components/100) requests and writes nothing.
+    (and metrics, when the customer lists metrics), none where the API's user objects carry
+    C(component_ids) and C(metric_ids). Writes only what differs, one request per change. With N
+    customers of one user each, a re-run with nothing to change costs about
+    N + ceil(users/100) + ceil(components/100) requests and writes nothing (ceil(users/100) +
+    ceil(components/100) where the user objects carry their grants).
+  - E-mail addresses are matched without regard to case against the one list of users, so no
+    address gets a second user in another case. A duplicate create answered 409, or 422 saying the
+    e-mail is taken, is read back and adopted. A page that refuses the page access endpoints (one
+    that is not audience-specific may) fails with a message that says so, after one or two more
+    reads; onboarding the first users of a page that had none comes with a warning that they have
+    an effect only on an audience-specific page, which no API answer shows.
   - Every problem in the list (malformed or duplicate e-mails, a user under two customers, unknown
     or ambiguous component or metric names) is reported at once, before anything is written.
   - With O(validate_only=true) it only reads the page's lists, checks the whole list and returns
@@ -294,6 +302,10 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     page_argument_spec,
     run_module,
 )
+from ansible_collections.community.statuspage.plugins.module_utils._page_access import (
+    explaining_refusals,
+    first_on_page_warning,
+)
 
 
 def api_requests(client):
@@ -316,10 +328,15 @@ def run(module, client):
         pruning = plan_pruning(state, customers, use_groups=params['use_groups'],
                                prune_email_domains=params['prune_email_domains']) if params['prune'] else []
         if params['validate_only']:
+            # Said here once, not by each batch the snapshot of this check is handed to.
+            if not state.user_list and any(customer['state'] != 'absent' for customer in customers):
+                module.warn(first_on_page_warning(page_id, 'page access user'))
             return {'changed': False, 'remove_users': removals_of(pruning), 'summary': count_actions(pruning),
                     'snapshot': state.snapshot(), 'api_requests': api_requests(client)}
         entries = plan_customers(state, customers, resolved, use_groups=params['use_groups']) + pruning
     warnings = [warning for entry in entries for warning in entry.warnings]
+    if state is not None and not state.user_list and not params['snapshot'] and count_actions(entries)['created']:
+        warnings.append(first_on_page_warning(page_id, 'page access user'))
     changing = [entry for entry in entries if entry.changes]
     if not module.check_mode:
         warnings.extend(apply_changes(client, page_id, changing))
@@ -359,7 +376,7 @@ def main():
         mutually_exclusive=[('customers', 'remove_users')],
         supports_check_mode=True,
     )
-    run_module(module, run)
+    run_module(module, explaining_refusals(run))
 
 
 if __name__ == '__main__':

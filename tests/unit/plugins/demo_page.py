@@ -140,6 +140,12 @@ def find_user(email=ANN['email'], found=(ANN,)):
     return call('GET', USERS_PATH, query=dict(PAGING, email=email), response=list(found))
 
 
+def find_no_user(email=ANN['email'], users=()):
+    """The look-up of an address no user has: the filter finds nobody, and the first page of the
+    users (``users``, fewer than 100) has nobody with it in another case either."""
+    return [find_user(email, found=()), list_users(users)]
+
+
 def get_user(user=None, status=200):
     user = ANN if user is None else user
     return call('GET', user_path(user), status=status, response=user if status == 200 else {'message': 'not found'})

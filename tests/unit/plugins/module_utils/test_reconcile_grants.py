@@ -165,8 +165,17 @@ def test_a_users_grants_are_its_sub_resource_per_kind(api):
     with api.expect([user_grants('components', [API]), user_grants('metrics', [LATENCY]),
                      user_grants('components', [API, EU_COMPUTE])]) as client:
         assert read_grants(client, PAGE_ID, ANN['id'], COMPONENT) == [API]
-        assert read_grant_ids(client, PAGE_ID, ANN['id'], [METRIC, COMPONENT]) == {
+        assert read_grant_ids(client, PAGE_ID, ANN, [METRIC, COMPONENT]) == {
             'metric': [LATENCY['id']], 'component': [API['id'], EU_COMPUTE['id']]}
+
+
+def test_grants_a_user_object_carries_cost_no_request(api):
+    # The old v1 user object carried component_ids and metric_ids (variant user-object-grants).
+    carrying = dict(ANN, component_ids=[API['id']], metric_ids=[])
+    with api.expect([user_grants('metrics', [LATENCY])]) as client:
+        assert read_grant_ids(client, PAGE_ID, carrying, [COMPONENT]) == {'component': [API['id']]}
+        assert read_grant_ids(client, PAGE_ID, dict(ANN, component_ids=[API['id']]), [METRIC]) == {
+            'metric': [LATENCY['id']]}
 
 
 def test_grants_are_described_and_diffed_in_label_order():

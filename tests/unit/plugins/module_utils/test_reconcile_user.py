@@ -43,6 +43,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     USERS_PATH,
     described,
     find_user,
+    get_user,
     user_grants,
     user_path,
 )
@@ -184,15 +185,27 @@ def test_ensure_an_update_is_one_patch_then_the_grants(api):
     assert changed is True and state['user']['external_login'] == 'ann' and state['members'] == {'component': [API['id']]}
 
 
-def test_ensure_fails_naming_a_field_the_api_did_not_apply(api):
+def test_ensure_fails_naming_a_field_the_api_did_not_apply_once_read_again(api):
     plan = plan_user(ANN, desired_user('ann@globex.example', external_login='ann'))
     with api.expect([
         call('PATCH', user_path(ANN), body={'page_access_user': {'external_login': 'ann'}}, response=ANN),
+        get_user(ANN),
     ]) as client:
         with pytest.raises(StatuspageError) as caught:
             ensure_user(client, PAGE_ID, plan)
     assert str(caught.value) == ("updating page access user ann@globex.example: Statuspage accepted the request but "
-                                 "did not apply external_login (asked external_login='ann', it returned external_login=None)")
+                                 "did not apply external_login (asked external_login='ann', read again, it has "
+                                 "external_login=None)")
+
+
+def test_an_echo_behind_the_write_is_read_again_and_the_write_stands(api):
+    plan = plan_user(ANN, desired_user('ann@globex.example', external_login='ann'))
+    with api.expect([
+        call('PATCH', user_path(ANN), body={'page_access_user': {'external_login': 'ann'}}, response=ANN),
+        get_user(dict(ANN, external_login='ann')),
+    ]) as client:
+        changed, state, warnings = ensure_user(client, PAGE_ID, plan)
+    assert changed is True and state['user']['external_login'] == 'ann'
 
 
 def test_ensure_adopts_a_user_someone_else_created_and_reconciles_it_with_its_warnings(api):

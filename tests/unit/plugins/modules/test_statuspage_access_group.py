@@ -120,6 +120,7 @@ def test_create_is_one_post(run_module):
             response=created),
     ], diff=True)
     assert not failed and result['changed'] is True
+    assert 'warnings' not in result
     assert result['group'] == created
     assert result['diff'] == {
         'before': {'state': 'absent'},
@@ -343,3 +344,13 @@ def test_emptying_a_set_without_diff_needs_no_list(run_module):
              response=dict(GROUP, metric_ids=[])),
     ])
     assert not failed and result['changed'] is True
+
+
+def test_the_first_group_of_a_page_comes_with_a_warning(run_module):
+    created = dict(GROUP, id='grpnew000001', name='Hooli', component_ids=[], metric_ids=[], page_access_user_ids=[])
+    result, failed = run_module(module.main, args(name='Hooli'), [
+        list_groups([]),
+        call('POST', GROUPS, status=201, body={'page_access_group': {'name': 'Hooli'}}, response=created),
+    ])
+    assert not failed and result['changed'] is True
+    assert len(result['warnings']) == 1 and 'page %s had no page access groups' % PAGE_ID in result['warnings'][0]

@@ -84,5 +84,10 @@ def test_member_unknown_to_the_lists_keeps_its_id(run_module):
 def test_forbidden_page(run_module):
     result, failed = run_module(module.main, {'page_id': OTHER_PAGE_ID}, [
         call('GET', '/pages/%s/page_access_groups' % OTHER_PAGE_ID, query=PAGING, status=403, response={'message': 'Forbidden'}),
+        # Whether the page refuses its access endpoints (docs: _page_access): the key sees no page.
+        call('GET', '/pages/%s/page_access_users' % OTHER_PAGE_ID, query={'page': '1', 'per_page': '1'},
+             status=403, response={'message': 'Forbidden'}),
+        call('GET', '/pages/%s' % OTHER_PAGE_ID, status=403, response={'message': 'Forbidden'}),
         list_pages()])
-    assert failed and result['status'] == 403 and "it sees 'Acme Cloud' (acmecloud123)" in result['msg']
+    assert failed and result['status'] == 403 and 'refused its page access' not in result['msg']
+    assert "it sees 'Acme Cloud' (acmecloud123)" in result['msg']

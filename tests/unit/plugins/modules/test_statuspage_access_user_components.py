@@ -14,12 +14,14 @@ from ansible_collections.community.statuspage.plugins.modules import statuspage_
 from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
     ANN,
     API,
+    BOB,
     DASHBOARD,
     EU_COMPUTE,
     PAGE_ID,
     PAGING,
     US_COMPUTE,
     described,
+    find_no_user,
     find_user,
     get_user,
     list_components,
@@ -143,7 +145,7 @@ def test_ambiguous_and_unknown_names_fail_before_any_write(run_module):
 
 
 def test_unknown_user_says_this_module_does_not_create_users(run_module):
-    result, failed = run_module(module.main, dict(ARGS, components=['API']), [find_user(found=[])])
+    result, failed = run_module(module.main, dict(ARGS, components=['API']), find_no_user(users=[BOB]))
     assert failed
     assert "no page access user with email 'ann@globex.example' on page 'acmecloud123'" in result['msg']
     assert 'does not create users' in result['msg']

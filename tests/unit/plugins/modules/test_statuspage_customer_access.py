@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
 import requests
 import yaml
 
@@ -22,6 +23,7 @@ from ansible_collections.community.statuspage.tests.unit.plugins.demo_page impor
     GROUPS_PATH,
     INITECH,
     PAGE_ID,
+    PAGING,
     PETER,
     US_COMPUTE,
     USERS_PATH,
@@ -226,10 +228,13 @@ def test_offboarding_deletes_and_pruning_spares_foreign_domains(run_module):
 def test_a_patch_not_applied_fails_exactly_as_statuspage_access_user_does(run_module):
     existing = dict(ANN, external_login='old')
     patch = call('PATCH', user_path(ANN), body={'page_access_user': {'external_login': 'ann'}}, response=existing)
+    # The echo does not show the change: read again, still not applied.
+    read_again = call('GET', user_path(ANN), response=existing)
     bulk, bulk_failed = run_module(module.main, args([{'name': 'Globex', 'users': [
-        {'email': 'ann@globex.example', 'external_login': 'ann'}]}]), [list_users([existing]), patch])
+        {'email': 'ann@globex.example', 'external_login': 'ann'}]}]), [list_users([existing]), patch, read_again])
     single, single_failed = run_module(statuspage_access_user.main, {
-        'page_id': PAGE_ID, 'email': 'ann@globex.example', 'external_login': 'ann'}, [find_user(found=[existing]), patch])
+        'page_id': PAGE_ID, 'email': 'ann@globex.example', 'external_login': 'ann'},
+        [find_user(found=[existing]), patch, read_again])
     assert bulk_failed and single_failed
     assert 'did not apply external_login' in bulk['msg']
     assert bulk['msg'] == single['msg']
@@ -240,6 +245,7 @@ def test_a_create_not_applied_fails(run_module):
         {'email': 'ann@globex.example', 'external_login': 'ann'}]}]), [
         list_users([]),
         create_user({'email': 'ann@globex.example', 'external_login': 'ann'}, response=ANN),
+        call('GET', user_path(ANN), response=ANN),
     ])
     assert failed and 'creating page access user ann@globex.example' in result['msg']
     assert 'did not apply external_login' in result['msg']
@@ -334,8 +340,9 @@ def test_groups_fresh_customer_is_one_group_create_and_users_join_it_at_creation
 
 
 def test_groups_a_user_whose_create_does_not_show_the_group_fails(run_module):
+    shown = dict(GAVIN, page_access_group_ids=[])
     result, failed = run_module(module.main, args([HOOLI], use_groups=True),
-                                onboarding_hooli(dict(GAVIN, page_access_group_ids=[])))
+                                onboarding_hooli(shown) + [call('GET', user_path(GAVIN), response=shown)])
     assert failed and 'did not apply page_access_group_ids' in result['msg']
 
 
@@ -410,3 +417,61 @@ def test_groups_twins_of_a_customers_name_are_refused_before_any_write(run_modul
     result, failed = run_module(module.main, args([HOOLI], use_groups=True), [
         list_users([]), list_components(), list_groups(twins)])
     assert failed and "customer 'Hooli': 2 page access groups have that name (grptwin00001, grptwin00002)" in result['msg']
+
+
+# ---- answers the API notes leave open ------------------------------------------------------------
+
+@pytest.mark.parametrize('shown', ['grpinitech01', '["grpinitech01"]', None])
+def test_groups_pruning_reads_membership_whatever_the_user_objects_show(run_module, shown):
+    # A string (ids joined by commas, or JSON text) or, with None, only the singular
+    # page_access_group_id: then the groups, which list their users, say who is in them.
+    initech = dict(INITECH, component_ids=[DASHBOARD['id']], page_access_user_ids=['usrformer001'])
+    member = dict(ANN, id='usrformer001', email='former@initech.example', page_access_group_ids=shown)
+    outsider = dict(ANN, id='usrout000001', email='out@initech.example', page_access_group_ids='grpother0001')
+    if shown is None:
+        del member['page_access_group_ids']
+        member['page_access_group_id'] = 'grpinitech01'
+    checked, failed = run_module(module.main, args([dict(INITECH_CUSTOMER, users=[])], use_groups=True, prune=True,
+                                                   validate_only=True),
+                                 [list_users([member, outsider]), list_components(), list_groups([initech])])
+    assert not failed, checked
+    assert checked['remove_users'] == [{'id': 'usrformer001', 'email': 'former@initech.example'}]
+
+
+def test_grants_carried_by_the_user_objects_cost_no_request(run_module):
+    # Variant user-object-grants: the list's user objects carry component_ids (the v1 API did).
+    ann = dict(ANN, component_ids=[EU_COMPUTE['id'], API['id']], metric_ids=[])
+    result, failed = run_module(module.main, args([GLOBEX]), [list_users([ann]), list_components()])
+    assert not failed and result['changed'] is False and result['api_requests']['total'] == 2
+
+
+def test_a_duplicate_answered_422_is_adopted_not_created_twice(run_module):
+    result, failed = run_module(module.main, args([GLOBEX]), [
+        list_users([]),
+        list_components(),
+        create_user({'email': 'Ann@globex.example'}, status=422, response={'error': ['Email has already been taken']}),
+        find_user('Ann@globex.example', found=[ANN]),
+        user_components(ANN, [API, EU_COMPUTE]),
+    ])
+    assert not failed, result
+    assert result['summary']['created'] == 1 and result['api_requests']['POST'] == 1
+
+
+def test_the_first_users_of_a_page_come_with_a_warning_once(run_module):
+    checked, failed = run_module(module.main, args([GLOBEX], validate_only=True), [list_users([]), list_components()])
+    assert not failed and len(checked['warnings']) == 1 and 'audience-specific' in checked['warnings'][0]
+    # The batches the role hands the check's snapshot to do not say it again.
+    applied, failed = run_module(module.main, args([HOOLI], snapshot=checked['snapshot']), [
+        create_user({'email': 'gavin@hooli.example'}, response=GAVIN),
+        call('POST', user_path(GAVIN, 'components'), status=201, body={'component_ids': [API['id']]}, response=GAVIN),
+    ])
+    assert not failed, applied
+    assert 'warnings' not in applied
+
+
+def test_a_page_that_refuses_its_access_endpoints_says_so(run_module):
+    result, failed = run_module(module.main, args([GLOBEX]), [
+        call('GET', USERS_PATH, query=PAGING, status=404, response={'message': 'Not found'}),
+        call('GET', '/pages/%s' % PAGE_ID, response={'id': PAGE_ID, 'name': 'Acme Cloud'}),
+    ])
+    assert failed and 'refused its page access endpoints' in result['msg'] and result['status'] == 404
