@@ -150,6 +150,8 @@ def resolve_members(catalog, group_id, references, option='components'):
                 break
         if len(own) == 1:
             item_id, problem = own[0]['id'], None
+        elif text in catalog.groups or (not own and groups_named(catalog, text) and not catalog.matches(text)):
+            item_id, problem = None, '%r is a component group: groups cannot be nested' % text
         else:
             item_id, problem = catalog.resolve_one(text)
         if problem:

@@ -86,7 +86,7 @@ def test_bad_input_fails_before_any_write(run_module):
                                 [list_components()])
     assert failed
     assert "components: no component 'Nope' on this page" in result['msg']
-    assert "components: 'EU' is a component group, which cannot be granted itself" in result['msg']
+    assert "components: 'EU' is a component group: groups cannot be nested" in result['msg']
     result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': 'New'}, [list_components()])
     assert failed and "components is required to create group 'New'" in result['msg']
     result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': 'EU', 'components': []}, [list_components()])
