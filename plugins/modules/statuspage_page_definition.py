@@ -208,7 +208,9 @@ summary:
            components_unchanged: 9, components_pruned: 0, groups_created: 1, groups_updated: 0,
            groups_deleted: 0, groups_unchanged: 3}
 entries:
-  description: The names of the tree's top-level entries (groups, and components in no group), in order; the values O(only) takes.
+  description:
+    - The names of the tree's present top-level entries (groups, and components in no group), in order; the values
+      O(only) takes. Entries marked absent are deleted by O(part=removals).
   returned: when O(validate_only=true)
   type: list
   elements: str
@@ -278,7 +280,7 @@ def run(module, client):
     plan = plan_definition(definition, page.page, page.embed_config, page.catalog)
     if params['validate_only']:
         return {'changed': False, 'snapshot': page.snapshot(), 'summary': count_changes(plan.all_changes()),
-                'entries': [entry['name'] for entry in definition.tree], 'removals': len(plan.removals),
+                'entries': [name for name, dummy in plan.units], 'removals': len(plan.removals),
                 'api_requests': api_requests(client)}
     selected = select(plan, params['part'], params['only'])
     if module._diff or module.check_mode:
