@@ -130,7 +130,7 @@ def check_applied(returned, asked, what):
     hint = '; what else was asked (%s) was applied' % ', '.join(applied) if applied else ''
     if 'position' in unapplied:
         hint += ('; position is not settable through the API on this page: leave position out and reorder '
-                'in the Statuspage web interface (Components, Reorder)')
+                 'in the Statuspage web interface (Components, Reorder)')
     raise StatuspageError('%s %s: Statuspage accepted the request but did not apply %s (asked %s, it '
                           'returned %s)%s' % (
                               what, _label(asked, returned), ', '.join(unapplied),

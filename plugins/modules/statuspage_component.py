@@ -68,7 +68,7 @@ options:
     type: str
   previously:
     description:
-      - What the component was called, or where it was, before a rename or a move: a component id, a
+      - What the component was called, or where it was, before a rename or a move - a component id, a
         name, or C(Group/Name) (for example V(Platform/Webhooks)), resolved as everywhere in this collection.
       - Used only when no component of O(name) is in O(group), so a task that moved or renamed a
         component finds it in its new place the next time, and does not create it again.

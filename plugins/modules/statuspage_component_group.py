@@ -58,7 +58,7 @@ options:
     description:
       - V(present) creates or updates the group; V(absent) deletes it (a group that does not exist is no change).
       - No public source says what Statuspage does with a group's members when the group is deleted. So
-        the module decides it: it first takes each member out of the group (one request each), and the
+        the module decides it. It first takes each member out of the group (one request each), and the
         members stay on the page, in no group, keeping who may see them; then it deletes the group. With
         O(delete_members=true) it deletes each member instead, which revokes it from every page access
         user and group.

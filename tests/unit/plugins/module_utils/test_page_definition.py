@@ -102,8 +102,8 @@ def test_the_demo_tree_as_it_is_changes_nothing():
 
 
 def test_components_join_an_existing_group_in_its_one_patch_and_new_ones_are_created_in_it():
-    planned = plan([{'group': 'EU', 'components': [{'name': 'Compute'}, {'name': 'Webhooks', 'previously': 'Platform/Webhooks'},
-                                                  {'name': 'Backup'}]}])
+    moved = {'name': 'Webhooks', 'previously': 'Platform/Webhooks'}
+    planned = plan([{'group': 'EU', 'components': [{'name': 'Compute'}, moved, {'name': 'Backup'}]}])
     (name, changes), = planned.units
     webhooks, backup, group = changes[1], changes[2], changes[3]
     assert webhooks.action == 'update' and not webhooks.plan.changed  # the group's PATCH moves it
@@ -114,8 +114,8 @@ def test_components_join_an_existing_group_in_its_one_patch_and_new_ones_are_cre
 
 
 def test_a_new_group_is_created_last_with_its_new_and_existing_members():
-    planned = plan([{'group': 'Integrations', 'components': [{'name': 'Slack'}, {'name': 'Webhooks',
-                                                                                'previously': 'Platform/Webhooks'}]},
+    moved = {'name': 'Webhooks', 'previously': 'Platform/Webhooks'}
+    planned = plan([{'group': 'Integrations', 'components': [{'name': 'Slack'}, moved]},
                     {'group': 'Platform', 'description': 'Core', 'components': [{'name': 'API'}]}])
     (dummy, integrations), (dummy2, platform) = planned.units
     assert integrations[0].plan.create == {'name': 'Slack'}
