@@ -290,16 +290,11 @@ from ansible_collections.community.statuspage.plugins.module_utils._customers_re
     plan_result,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    api_requests,
     common_argument_spec,
     page_argument_spec,
     run_module,
 )
-
-
-def api_requests(client):
-    counts = dict(client.requests_by_method)
-    counts['total'] = client.request_count
-    return counts
 
 
 def run(module, client):

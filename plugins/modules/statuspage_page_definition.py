@@ -245,6 +245,7 @@ api_requests:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    api_requests,
     common_argument_spec,
     page_argument_spec,
     run_module,
@@ -263,12 +264,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._page_definit
     definition_diff,
     plan_result,
 )
-
-
-def api_requests(client):
-    counts = dict(client.requests_by_method)
-    counts['total'] = client.request_count
-    return counts
 
 
 def run(module, client):
