@@ -20,6 +20,7 @@ __metaclass__ = type
 
 import datetime
 
+from ansible_collections.community.statuspage.plugins.module_utils._component_status import COMPONENT_STATUSES
 from ansible_collections.community.statuspage.plugins.module_utils._components import (
     ANY_GROUP,
     find_component,
@@ -32,6 +33,19 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
 
 # The component fields an option of the same name sets, as they are.
 COMPONENT_OPTIONS = ('name', 'description', 'showcase', 'only_show_if_degraded', 'start_date', 'status', 'position')
+
+
+def component_options():
+    """The options that describe a component, as statuspage_component and a page file's entry take them."""
+    return dict(
+        description=dict(type='str'),
+        status=dict(type='str', choices=list(COMPONENT_STATUSES)),
+        showcase=dict(type='bool'),
+        only_show_if_degraded=dict(type='bool'),
+        start_date=dict(type='str'),
+        previously=dict(type='str'),
+        state=dict(type='str', choices=['present', 'absent'], default='present'),
+    )
 
 
 def date_problem(value, option='start_date'):

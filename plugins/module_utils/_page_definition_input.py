@@ -27,9 +27,11 @@ import difflib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.community.statuspage.plugins.module_utils._compare import requested_fields
-from ansible_collections.community.statuspage.plugins.module_utils._component_status import COMPONENT_STATUSES
 from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
-from ansible_collections.community.statuspage.plugins.module_utils._module_component import date_problem
+from ansible_collections.community.statuspage.plugins.module_utils._module_component import (
+    component_options,
+    date_problem,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._page_fields import (
     EMBED_FIELDS,
     PROFILE_FIELDS,
@@ -41,16 +43,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._page_fields 
 
 STATES = ['present', 'absent']
 # A component entry, as the module's DOCUMENTATION describes it (a unit test keeps them equal).
-COMPONENT_ENTRY = dict(
-    name=dict(type='str', required=True),
-    description=dict(type='str'),
-    status=dict(type='str', choices=list(COMPONENT_STATUSES)),
-    showcase=dict(type='bool'),
-    only_show_if_degraded=dict(type='bool'),
-    start_date=dict(type='str'),
-    previously=dict(type='str'),
-    state=dict(type='str', choices=STATES, default='present'),
-)
+COMPONENT_ENTRY = dict(name=dict(type='str', required=True), **component_options())
 GROUP_ENTRY = dict(
     group=dict(type='str', required=True),
     description=dict(type='str'),

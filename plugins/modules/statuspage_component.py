@@ -187,7 +187,6 @@ revoked_from:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._component_status import COMPONENT_STATUSES
 from ansible_collections.community.statuspage.plugins.module_utils._components import (
     describe_component,
     load_components,
@@ -199,6 +198,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._module impor
     run_module,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._module_component import (
+    component_options,
     desired_component,
     find_target_component,
 )
@@ -243,15 +243,11 @@ def main():
         name=dict(type='str'),
         component_id=dict(type='str'),
         group=dict(type='str'),
-        previously=dict(type='str'),
-        state=dict(type='str', choices=['present', 'absent'], default='present'),
-        description=dict(type='str'),
-        status=dict(type='str', choices=list(COMPONENT_STATUSES)),
-        showcase=dict(type='bool'),
-        only_show_if_degraded=dict(type='bool'),
-        start_date=dict(type='str'),
         position=dict(type='int'),
     )
+    # description, status, showcase, only_show_if_degraded, start_date, previously, state:
+    # as a page definition's component entry takes them.
+    argument_spec.update(component_options())
     module = AnsibleModule(
         argument_spec=argument_spec,
         required_one_of=[('name', 'component_id')],
