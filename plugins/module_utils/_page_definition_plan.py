@@ -169,6 +169,10 @@ class _Planner(object):
             desired['group_id'] = ''
         plan = plan_component(current, desired)
         moving = group_name is not None and group_of(current.get('group_id')) != group_id
+        if moving and plan.changed and group_id is not NOWHERE:
+            # It is written anyway: its own PATCH moves it too, and its group's need not.
+            desired['group_id'] = group_id
+            plan = plan_component(current, desired)
         return Change('component', _label(group_name, entry['name']), UPDATE if plan.changed or moving else KEEP,
                       current, plan, group=group_name, before_group=before_group, fields=sorted(desired))
 
@@ -176,6 +180,7 @@ class _Planner(object):
         """The changes of a present group: its members first, then the group's own request."""
         group_id = current['id'] if current else NOWHERE
         changes, refs = [], []
+        joining = []  # existing components that only the group's request moves in
         for member, found in zip(entry['components'], member_currents):
             if member['state'] == 'absent':
                 if found is not None:
@@ -184,6 +189,8 @@ class _Planner(object):
             change = self.component(member, found, group_id, entry['name'])
             changes.append(change)
             refs.append(change.placeholder or found['id'])
+            if found is not None and 'group_id' not in change.plan.update:
+                joining.append(found['id'])
         desired = {'name': entry['name']}
         if entry.get('description') is not None:
             desired['description'] = entry['description']
@@ -196,7 +203,7 @@ class _Planner(object):
         final = [item_id for item_id in now if item_id not in leaving] + [ref for ref in refs if ref not in now]
         update = dict((field, value) for field, value in desired.items()
                       if not same_value(field, current.get(field), value))
-        if any(ref not in now and not ref.startswith('new:') for ref in refs):
+        if any(ref not in now for ref in joining):
             update['components'] = final  # existing components join: the one request that moves them all
         changes.append(Change('group', entry['name'], UPDATE if update else KEEP, current,
                               GroupPlan(desired, current, now, final, None, update),

@@ -167,3 +167,10 @@ def test_a_group_found_by_previously_is_renamed():
     assert changes[-1].plan.update == {'name': 'Europe'}
     assert changes[0].action == 'keep'
     assert PLATFORM['id'] not in [change.current and change.current['id'] for change in changes]
+
+
+def test_a_component_renamed_as_it_moves_is_moved_by_its_own_patch_not_its_groups():
+    (dummy, changes), = plan([{'group': 'EU', 'components': [
+        {'name': 'Compute'}, {'name': 'Hooks', 'previously': 'Platform/Webhooks'}]}]).units
+    assert changes[1].plan.update == {'name': 'Hooks', 'group_id': EU['id']}
+    assert changes[-1].action == 'keep' and changes[-1].plan.update == {}
