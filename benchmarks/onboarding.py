@@ -192,7 +192,7 @@ def role_available() -> str | None:
 
 
 def run_playbook(playbook: str, customers_file: pathlib.Path, emulator: Emulator, collections: pathlib.Path,
-                 log_file: pathlib.Path, timeout: float) -> dict:
+                 log_file: pathlib.Path, timeout: float, extra_arguments=()) -> dict:
     ansible_playbook = pathlib.Path(sys.executable).parent / "ansible-playbook"
     env = dict(os.environ)
     env.update({
@@ -206,7 +206,7 @@ def run_playbook(playbook: str, customers_file: pathlib.Path, emulator: Emulator
         "ANSIBLE_RETRY_FILES_ENABLED": "False",
         "PYTHONUNBUFFERED": "1",
     })
-    command = [str(ansible_playbook), playbook, "-e", "@%s" % customers_file]
+    command = [str(ansible_playbook), playbook, "-e", "@%s" % customers_file] + list(extra_arguments)
     started = time.monotonic()
     timed_out = False
     with open(log_file, "w", encoding="utf-8") as log:

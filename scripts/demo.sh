@@ -2,9 +2,10 @@
 # The main job, end to end, with no Statuspage account: installs only what the demo needs
 # (scripts/setup.sh demo: one virtualenv, .venv/demo, with the newest ansible-core and the
 # emulator's requirements; no root, nothing outside the checkout), starts the local Statuspage
-# emulator with its demo page "Acme Cloud", shows the page, onboards the example customers
-# (playbooks/vars/customers.example.yml) with the collection's onboard_customers playbook, runs
-# it again, and shows from the emulator's request log that the second run changed nothing and
+# emulator with its demo page "Acme Cloud", shows the page, defines it from a file
+# (playbooks/vars/page.example.yml) with the define_page playbook, onboards the example customers
+# onto it (playbooks/vars/customers.example.yml) with the collection's onboard_customers playbook,
+# runs it again, and shows from the emulator's request log that the second run changed nothing and
 # sent no write.
 set -euo pipefail
 
@@ -70,7 +71,12 @@ ansible_short community.statuspage.statuspage_page "page_id=acmecloud123 time_zo
 ansible_short community.statuspage.statuspage_page "page_id=acmecloud123 time_zone=Europe/Berlin css_greens=#2FCC66"
 requests_summary
 
-say "Onboarding the example customers ($CUSTOMERS)"
+say "Defining the page from a file ($ROOT/playbooks/vars/page.example.yml)"
+clear_log
+"$VENV/bin/ansible-playbook" community.statuspage.define_page -e "@$ROOT/playbooks/vars/page.example.yml" --diff
+requests_summary
+
+say "Onboarding the example customers onto it ($CUSTOMERS)"
 clear_log
 "$VENV/bin/ansible-playbook" community.statuspage.onboard_customers -e "@$CUSTOMERS" --diff
 requests_summary

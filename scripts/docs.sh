@@ -22,4 +22,8 @@ PATH="$VENV/bin:$PATH" ANSIBLE_COLLECTIONS_PATH="$WORK/collections" \
   --dest-dir "$WORK/out" community.statuspage
 rm -rf "$ROOT/docs/plugins"
 mv "$WORK/out" "$ROOT/docs/plugins"
+# The guides (docs/docsite/rst) are copied in as docsite/: link to the one source instead of
+# keeping a second copy of each.
+rm -rf "$ROOT/docs/plugins/docsite"
+sed -i 's#<docsite/\(guide_[a-z_]*\.rst\)>#<../docsite/rst/\1>#' "$ROOT/docs/plugins/index.rst"
 echo "docs/plugins/: $(find "$ROOT/docs/plugins" -name '*.rst' | wc -l) pages"

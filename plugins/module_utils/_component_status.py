@@ -3,30 +3,43 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""A component's status: the values Statuspage knows, checking them, and which ones would change.
+"""A component's status: the five values, the check every module makes before it sends one, and
+which statuses would change.
 
 Private to community.statuspage: it may change without notice.
 
-Incidents and maintenances set component statuses (their ``components`` map), and so do the
-component modules: every caller checks and compares statuses here, so a status that is valid,
-or already set, means the same everywhere.
+statuspage_component, the page definition and the incident and maintenance modules all set
+component statuses; they take the values and the message from here, so a status that is refused
+in one is refused, with the same words, in all of them, and a status already set means the same
+everywhere. Setting one status on one component is ``_reconcile_component.set_component_status``.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-# The description's Component.status enum (without its "", which means "leave it as it is").
+# The Component schema's enum (the OpenAPI description), in the order Statuspage's web interface
+# shows them, without its sixth value "": a status is never set to "no status" on purpose.
 COMPONENT_STATUSES = ('operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage')
 OPERATIONAL = 'operational'
 UNDER_MAINTENANCE = 'under_maintenance'
 
 
-def status_problem(option, status):
-    """One message when ``status`` is not a component status, else ``None``."""
-    if status in COMPONENT_STATUSES:
+def status_problem(value, where='status'):
+    """A message when ``value`` is not a component status, else ``None``."""
+    if value in COMPONENT_STATUSES:
         return None
-    return '%s: %r is not a component status; use one of %s' % (option, status, ', '.join(COMPONENT_STATUSES))
+    return '%s=%r is not a component status: expected one of %s' % (where, value, ', '.join(COMPONENT_STATUSES))
+
+
+def status_problems(statuses, where='components'):
+    """One message per bad value of ``statuses`` (``{reference: status}``), in the order given."""
+    problems = []
+    for reference, status in statuses.items():
+        problem = status_problem(status, '%s[%r]' % (where, reference))
+        if problem:
+            problems.append(problem)
+    return problems
 
 
 def statuses_to_set(wanted, statuses_now):

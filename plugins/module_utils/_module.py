@@ -70,6 +70,13 @@ def client_from_module(module):
     )
 
 
+def api_requests(client):
+    """What a task sent, for its result: ``{'total': n, 'GET': n, ...}`` (bulk modules report it)."""
+    counts = dict(client.requests_by_method)
+    counts['total'] = client.request_count
+    return counts
+
+
 def run_module(module, work):
     """Run ``work(module, client)`` and exit with its result, or fail once with a clear message."""
     if not HAS_REQUESTS:

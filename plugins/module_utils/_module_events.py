@@ -63,7 +63,7 @@ def status_problems(entries, default_status=None, params=None):
     for index, entry in enumerate(entries or []):
         status = entry.get('status') or default_status
         if status is not None:
-            problem = status_problem('components[%d] (%s)' % (index, entry.get('name')), status)
+            problem = status_problem(status, 'components[%d] (%s)' % (index, entry.get('name')))
             if problem:
                 problems.append(problem)
     return problems

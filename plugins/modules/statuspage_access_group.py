@@ -27,10 +27,10 @@ description:
     (or by name), the same for O(metrics), and one per 100 page access users of the page when
     O(users) is set. A change costs one more request, and in diff mode the names of members
     listed by id that leave the group cost one list more."
-  - Creating the first group of a page that had none comes with a warning that groups have an
+  - "Creating the first group of a page that had none comes with a warning that groups have an
     effect only on an audience-specific page, which no API answer shows (no request: finding the
     group by name has read the page's groups). A page that refuses the page access endpoints fails
-    with a message that says so, after one or two more reads.
+    with a message that says so, after one or two more reads."
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:

@@ -26,8 +26,8 @@ description:
     create gets no answer or a server error, so that it may or may not have happened, the user is
     read back by e-mail first; if it is there it is used, and only if it is not there is the
     create sent once more. A second create without an answer fails the task.
-  - A duplicate create answered 409, or 422 with a message that the e-mail is taken, is treated
-    alike: the existing user is read back and updated.
+  - "A duplicate create answered 409, or 422 with a message that the e-mail is taken, is treated
+    alike: the existing user is read back and updated."
   - After a create or an update the module compares what Statuspage returns with what it asked
     for; where the answer does not show a field, or shows another value, the user is read again,
     and the task fails, naming the field, only if that read shows it was not applied. A user's

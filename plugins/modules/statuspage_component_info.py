@@ -18,8 +18,10 @@ description:
     reference (an id, a name, or C(Group/Name)), so a name that works here works there. An ambiguous
     name, such as a C(Compute) in two groups, returns every component it may mean.
   - Component groups themselves cannot be granted, so they are left out unless O(include_groups=true).
+  - With O(include_access=true), also who may see each component (what deleting it would revoke).
   - Never changes anything. Returns an empty list, not an error, when nothing matches.
-  - Costs one request per 100 components and groups of the page.
+  - Costs one request per 100 components and groups of the page. O(include_access=true) costs one request
+    per 100 page access groups, one per 100 page access users, and one per page access user.
 author:
   - community.statuspage contributors (!UNKNOWN)
 extends_documentation_fragment:
@@ -44,8 +46,16 @@ options:
       - Also return the component groups, marked C(group=true), each with the ids of its members in C(components).
     type: bool
     default: false
+  include_access:
+    description:
+      - Also return, for each component, the page access users (by e-mail) and groups (by name) that may
+        see it, in C(access). This reads every page access user's components (see the request cost).
+    type: bool
+    default: false
 seealso:
   - module: community.statuspage.statuspage_access_user_components
+  - module: community.statuspage.statuspage_component
+  - module: community.statuspage.statuspage_component_group
 '''
 
 EXAMPLES = r'''
@@ -72,6 +82,14 @@ EXAMPLES = r'''
     page_id: acmecloud123
     group: EU
     include_groups: true
+
+- name: Who would lose EU/Compute if it were deleted?
+  community.statuspage.statuspage_component_info:
+    api_key: "{{ statuspage_api_key }}"
+    page_id: acmecloud123
+    name: EU/Compute
+    include_access: true
+  register: eu_compute
 '''
 
 RETURN = r'''
@@ -91,11 +109,20 @@ components:
       status: operational
       position: 1
       description: Virtual machines and containers
+  contains:
+    access:
+      description: The page access users (C(users), by e-mail) and groups (C(groups), by name) that may see the component.
+      returned: when O(include_access=true), for components (not for groups)
+      type: dict
+      sample: {users: [ann@globex.example], groups: [Globex]}
 '''
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
+from ansible_collections.community.statuspage.plugins.module_utils._components import (
+    load_components,
+    read_access_holders,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
@@ -127,11 +154,13 @@ def select_components(catalog, name=None, group=None, include_groups=False):
 
 def run(module, client):
     params = module.params
-    catalog = COMPONENT.load(client, params['page_id'])
-    return {
-        'changed': False,
-        'components': select_components(catalog, params['name'], params['group'], params['include_groups']),
-    }
+    catalog = load_components(client, params['page_id'])
+    components = select_components(catalog, params['name'], params['group'], params['include_groups'])
+    if params['include_access']:
+        holders = read_access_holders(client, params['page_id'],
+                                      [item['id'] for item in components if not item.get('group')])
+        components = [item if item.get('group') else dict(item, access=holders[item['id']]) for item in components]
+    return {'changed': False, 'components': components}
 
 
 def main():
@@ -141,6 +170,7 @@ def main():
         name=dict(type='str'),
         group=dict(type='str'),
         include_groups=dict(type='bool', default=False),
+        include_access=dict(type='bool', default=False),
     )
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     run_module(module, run)

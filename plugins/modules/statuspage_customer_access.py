@@ -298,6 +298,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._customers_re
     plan_result,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
+    api_requests,
     common_argument_spec,
     page_argument_spec,
     run_module,
@@ -306,12 +307,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._page_access 
     explaining_refusals,
     first_on_page_warning,
 )
-
-
-def api_requests(client):
-    counts = dict(client.requests_by_method)
-    counts['total'] = client.request_count
-    return counts
 
 
 def run(module, client):

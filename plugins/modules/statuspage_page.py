@@ -171,12 +171,15 @@ page:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._compare import colour_problems, requested_fields
-from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._page_fields import (
+    PROFILE_COLOUR_FIELDS,
+    desired_profile,
+    profile_options,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import find_one_page
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_settings import (
@@ -185,38 +188,12 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_se
     plan_settings,
 )
 
-COLOUR_FIELDS = (
-    'css_body_background_color', 'css_font_color', 'css_light_font_color', 'css_greens',
-    'css_yellows', 'css_oranges', 'css_reds', 'css_blues', 'css_border_color', 'css_graph_color',
-    'css_link_color', 'css_no_data',
-)
-TEXT_FIELDS = (
-    'name', 'domain', 'subdomain', 'url', 'branding', 'time_zone', 'notifications_from_email',
-    'notifications_email_footer',
-)
-BOOLEAN_FIELDS = (
-    'hidden_from_search', 'viewers_must_be_team_members', 'allow_page_subscribers',
-    'allow_incident_subscribers', 'allow_email_subscribers', 'allow_sms_subscribers',
-    'allow_rss_atom_feeds', 'allow_webhook_subscribers',
-)
-# Every field the API lets us write (patchPages in the API description); nothing else is sent.
-WRITABLE_FIELDS = TEXT_FIELDS + COLOUR_FIELDS + BOOLEAN_FIELDS
-
-
-def desired_profile(params):
-    """What the user asked for, checked before any request is sent."""
-    desired = requested_fields(params, WRITABLE_FIELDS)
-    problems = colour_problems(dict((field, desired.get(field)) for field in COLOUR_FIELDS))
-    if problems:
-        raise InputError('; '.join(problems))
-    return desired
-
 
 def run(module, client):
     params = module.params
     desired = desired_profile(params)
     page = find_one_page(client, page_id=params['page_id'], page_name=params['page_name'])
-    changes = plan_settings(page, desired, colour_fields=COLOUR_FIELDS)
+    changes = plan_settings(page, desired, colour_fields=PROFILE_COLOUR_FIELDS)
     changed, after = ensure_settings(client, api_path('pages', page['id']), 'page', page, changes, module.check_mode)
     result = {'changed': changed, 'page': after}
     if module._diff:
@@ -228,11 +205,8 @@ def main():
     argument_spec = common_argument_spec()
     argument_spec.update(page_argument_spec(required=False))
     argument_spec.update(page_name=dict(type='str'))
-    for field in TEXT_FIELDS + COLOUR_FIELDS:
-        argument_spec[field] = dict(type='str')
-    argument_spec['branding']['choices'] = ['basic', 'premium']
-    for field in BOOLEAN_FIELDS:
-        argument_spec[field] = dict(type='bool')
+    # The profile fields, as the page definition takes them too (_page_fields).
+    argument_spec.update(profile_options())
     module = AnsibleModule(
         argument_spec=argument_spec,
         required_one_of=[('page_id', 'page_name')],

@@ -117,12 +117,15 @@ status_embed_config:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.community.statuspage.plugins.module_utils._compare import colour_problems, requested_fields
-from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError
 from ansible_collections.community.statuspage.plugins.module_utils._module import (
     common_argument_spec,
     page_argument_spec,
     run_module,
+)
+from ansible_collections.community.statuspage.plugins.module_utils._page_fields import (
+    EMBED_COLOUR_FIELDS,
+    desired_embed_config,
+    embed_options,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import no_such_page, status_embed_config_path
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_settings import (
@@ -130,26 +133,6 @@ from ansible_collections.community.statuspage.plugins.module_utils._reconcile_se
     ensure_settings,
     plan_settings,
 )
-
-COLOUR_FIELDS = (
-    'incident_background_color', 'incident_text_color', 'maintenance_background_color',
-    'maintenance_text_color',
-)
-# Every field the API lets us write (patchPagesPageIdStatusEmbedConfig); nothing else is sent.
-WRITABLE_FIELDS = ('position',) + COLOUR_FIELDS
-# StatusEmbedConfig.position is "Corner where status embed iframe will appear on page" (the
-# OpenAPI description; no enum): the four corners, spelled as the emulator's demo page spells
-# its value. A value outside them was sent unchecked before (issue 10).
-POSITIONS = ['bottom-left', 'bottom-right', 'top-left', 'top-right']
-
-
-def desired_config(params):
-    """What the user asked for, checked before any request is sent."""
-    desired = requested_fields(params, WRITABLE_FIELDS)
-    problems = colour_problems(dict((field, desired.get(field)) for field in COLOUR_FIELDS))
-    if problems:
-        raise InputError('; '.join(problems))
-    return desired
 
 
 def describe_config(client, page_id):
@@ -162,9 +145,9 @@ def describe_config(client, page_id):
 
 def run(module, client):
     params = module.params
-    desired = desired_config(params)
+    desired = desired_embed_config(params)
     current = describe_config(client, params['page_id'])
-    changes = plan_settings(current, desired, colour_fields=COLOUR_FIELDS)
+    changes = plan_settings(current, desired, colour_fields=EMBED_COLOUR_FIELDS)
     changed, after = ensure_settings(client, status_embed_config_path(params['page_id']), 'status_embed_config',
                                      current, changes, module.check_mode)
     result = {'changed': changed, 'status_embed_config': after}
@@ -176,9 +159,8 @@ def run(module, client):
 def main():
     argument_spec = common_argument_spec()
     argument_spec.update(page_argument_spec())
-    for field in WRITABLE_FIELDS:
-        argument_spec[field] = dict(type='str')
-    argument_spec['position']['choices'] = POSITIONS
+    # The embed config's fields, as the page definition takes them too (_page_fields).
+    argument_spec.update(embed_options())
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     run_module(module, run)
 

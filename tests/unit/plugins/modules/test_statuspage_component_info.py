@@ -13,21 +13,26 @@ from ansible_collections.community.statuspage.plugins.modules import statuspage_
 
 from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
 from ansible_collections.community.statuspage.tests.unit.plugins.demo_page import (
+    ANN,
     API,
     COMPONENTS,
     EU,
     EU_COMPUTE,
     EU_DATABASE,
     EU_STORAGE,
+    GLOBEX,
     PAGE_ID,
     PLATFORM,
     STATUS,
     US,
     US_COMPUTE,
     list_components,
+    list_groups,
     list_of,
     list_pages,
+    list_users,
     page_path,
+    user_grants,
 )
 from ansible_collections.community.statuspage.tests.unit.plugins.modules.harness import call
 
@@ -95,3 +100,10 @@ def test_unknown_page(run_module):
              response={'message': 'not found'}),
         list_pages()])
     assert failed and result['status'] == 404 and "it sees 'Acme Cloud' (acmecloud123)" in result['msg']
+
+
+def test_include_access_says_who_may_see_each_component(run_module):
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'name': 'EU/Compute', 'include_access': True}, [
+        listed(), list_groups([GLOBEX]), list_users([ANN]), user_grants('components', [API], user=ANN)])
+    assert not failed
+    assert result['components'] == [dict(named(EU_COMPUTE, 'EU'), access={'users': [], 'groups': ['Globex']})]
