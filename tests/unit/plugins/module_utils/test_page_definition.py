@@ -76,7 +76,7 @@ def test_every_problem_of_the_file_is_named_at_once_before_any_request():
     for expected in [
         "profile has an unknown key 'time_zon' (did you mean 'time_zone'?)",
         "profile: css_greens='green' is not a colour",
-        'status_embed_config: position must not be empty',
+        'status_embed_config: value of position must be one of: bottom-left, bottom-right, top-left, top-right',
         "group 'Platform', component 'API': value of status must be one of: operational",
         "group 'Platform' lists component 'API' twice",
         "group 'Platform' lists group 'Nested': groups cannot be nested",

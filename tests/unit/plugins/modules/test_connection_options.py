@@ -134,6 +134,8 @@ def test_a_wrong_page_id_lists_the_pages_the_key_can_see(run_module, status, ans
     result, failed = run_module(INFO, info_args(page_id=OTHER_PAGE_ID), [
         call('GET', '/pages/%s/page_access_users' % OTHER_PAGE_ID, query=dict(PAGING, email=ANN['email']),
              status=status, response=answer),
+        # Whether the page refuses its access endpoints (_page_access): the page itself is not there.
+        call('GET', '/pages/%s' % OTHER_PAGE_ID, status=status, response=answer),
         call('GET', '/pages', response=PAGES),
     ])
     assert failed and result['status'] == status
@@ -146,6 +148,8 @@ def test_a_404_under_a_page_the_key_sees_is_left_as_it_is(run_module):
     # The page is there: the 404 is about something else, and the message says what it said.
     result, failed = run_module(statuspage_access_group.main, {'page_id': PAGE_ID, 'name': 'Globex', 'state': 'absent'}, [
         call('GET', GROUPS_PATH, query=PAGING, status=404, response={'message': 'Not found'}),
+        # Whether the page refuses its access endpoints (_page_access): its user list answers.
+        call('GET', '/pages/%s/page_access_users' % PAGE_ID, query={'page': '1', 'per_page': '1'}, response=[]),
         call('GET', '/pages', response=PAGES),
     ])
     assert failed and 'Acme Staging' not in result['msg'] and 'Not found' in result['msg']

@@ -337,7 +337,7 @@ def test_create_answered_200_with_an_html_page_is_read_back_and_completed(run_mo
     # Issue 10, defect 2: the user was created, the answer was a proxy's page; the task used to
     # crash part-way ("'NoneType' object is not subscriptable"), leaving the user without components.
     result, failed = run_module(statuspage_access_user.main, args(components=['API']), [
-        lookup(found=[]),
+        *missing(),
         list_components(),
         call('POST', USERS_PATH, status=200, body={'page_access_user': {'email': 'ann@globex.example'}},
              html='<html><body>OK</body></html>'),
