@@ -9,11 +9,9 @@ on a real page, and the removal of what it made, also when a step fails.
 Private to community.statuspage: it may change without notice.
 
 It creates at most one page access group and one page access user (the mailbox the person
-owns), and deletes only the ids those creates answered; a create whose answer was lost is
-followed by one list, and only a user with the probe's address that was not on the page before
-(or the group with the probe's own name) is removed. With ``case_uniqueness`` one more create,
-of the address in swapped case, may make a second user for the same mailbox: it is removed too.
-Check mode only reads. Request costs are in the module's documentation.
+owns), and removes them (``_probe_made``: only what it made). With ``case_uniqueness`` one more
+create, of the address in swapped case, may make a second user for the same mailbox: it is
+removed too. Check mode only reads. Request costs are in the module's documentation.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -30,9 +28,9 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     NotFoundError,
     StatuspageError,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._groups import groups_named, groups_path, list_groups
 from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
 from ansible_collections.community.statuspage.plugins.module_utils._page_access import REFUSAL_STATUSES
+from ansible_collections.community.statuspage.plugins.module_utils._probe_made import MadeByProbe
 from ansible_collections.community.statuspage.plugins.module_utils._pages import get_page
 from ansible_collections.community.statuspage.plugins.module_utils._probe_answers import (
     REAL_RUN,
@@ -50,11 +48,10 @@ from ansible_collections.community.statuspage.plugins.module_utils._users import
     find_user_by_email,
     get_user,
     grants_path,
-    list_users,
     same_email,
     users_path,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._write_policy import create_once, delete_if_present
+from ansible_collections.community.statuspage.plugins.module_utils._write_policy import create_once
 
 # No page access user has this id (ids are 12 lowercase letters and digits): its 404 shows the
 # shape of an error body in check mode, where the probe has no deleted user of its own to read.
@@ -86,19 +83,14 @@ def observe(client):
 
 
 class Probe(object):
-    """One run: ``run()`` returns ``changed``; ``findings`` and ``removed`` say the rest."""
+    """One run: ``run()`` returns ``changed``; ``findings`` and ``made.removed`` say the rest."""
 
     def __init__(self, client, page_id, email=None, max_users=25, case_uniqueness=False, check_mode=False):
         self.client, self.page_id, self.email = client, page_id, email
         self.max_users, self.case_uniqueness, self.check_mode = max_users, case_uniqueness, check_mode
         self.log = observe(client)
         self.findings = {}
-        self.before_ids = set()
-        self.user_ids = []
-        self.group = None
-        self.group_name = GROUP_NAME % binascii.hexlify(os.urandom(3)).decode('ascii')
-        self.uncertain = False
-        self.removed = {'users': [], 'groups': []}
+        self.made = MadeByProbe(client, page_id, email, GROUP_NAME % binascii.hexlify(os.urandom(3)).decode('ascii'))
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -106,7 +98,8 @@ class Probe(object):
         try:
             refused = self._probe()
         except Exception as exc:
-            self._remove_after_failure(exc)
+            if not self.check_mode:
+                self.made.remove_after_failure(exc)
             raise
         self.findings['requests'] = self.client.request_count
         throttled = [answer for answer in self.log.responses if answer.status_code in THROTTLE_STATUSES]
@@ -156,7 +149,7 @@ class Probe(object):
                 'page %s has %s page access users, more than max_access_users=%d: the probe is meant for a test '
                 'page; nothing was written. Set max_access_users to %d or more to probe this page anyway'
                 % (self.page_id, count, self.max_users, len(users)))
-        self.before_ids = set(user.get('id') for user in users)
+        self.made.before_ids = set(user.get('id') for user in users)
         if not self.email:
             return
         if len(users) < PER_PAGE:
@@ -193,10 +186,10 @@ class Probe(object):
 
     def _real_run(self):
         f = self.findings
-        self.uncertain = True
-        self.group, _how = create_group(self.client, self.page_id, {'name': self.group_name})
-        self.uncertain = False
-        group_id = self.group['id']
+        self.made.uncertain = True
+        self.made.group, _how = create_group(self.client, self.page_id, {'name': self.made.group_name})
+        self.made.uncertain = False
+        group_id = self.made.group['id']
         component_id = self._a_component()
         created = self._create_user(group_id)
         user_id = created['id']
@@ -228,13 +221,13 @@ class Probe(object):
 
         def reread():
             user = find_user_by_email(self.client, self.page_id, self.email)
-            return [user] if user is not None and user.get('id') not in self.before_ids else []
+            return [user] if user is not None and user.get('id') not in self.made.before_ids else []
 
-        self.uncertain = True
+        self.made.uncertain = True
         user, _how = create_once(lambda: self.client.post(users_path(self.page_id), body), reread,
                                  'the probe user %s on page %s' % (self.email, self.page_id))
-        self.uncertain = False
-        self.user_ids.append(user['id'])
+        self.made.uncertain = False
+        self.made.user_ids.append(user['id'])
         return user
 
     def _filtered(self, user_id):
@@ -273,41 +266,25 @@ class Probe(object):
     def _duplicate_create(self, address):
         """POST a user with ``address``; ``True`` when that made one (kept to remove), else the
         refusal is noted."""
-        self.uncertain = True
+        self.made.uncertain = True
         try:
             user = self.client.post(users_path(self.page_id), {'page_access_user': {'email': address}})
         except ApiError as exc:
             if exc.outcome_unknown or exc.status is None or exc.status >= 500:
                 raise
-            self.uncertain = False
+            self.made.uncertain = False
             self.findings.update(duplicate_status=exc.status, duplicate_recognised=taken_email(exc),
                                  duplicate_message=exc.api_message, duplicate_body=error_body_shape(self.log.last()))
             return False
-        self.uncertain = False
-        self.user_ids.append(user['id'])
+        self.made.uncertain = False
+        self.made.user_ids.append(user['id'])
         return True
 
     # ---- removing what the probe made -------------------------------------------------------
 
     def _remove_created(self):
-        """Delete the probe's users and group; read the first one back (its 404 shows an error body)."""
-        removed_users = list(self.user_ids)
-        for user_id in removed_users:
-            delete_if_present(self.client, users_path(self.page_id, user_id))
-            self.user_ids.remove(user_id)
-            self.removed['users'].append(user_id)
-        if self.uncertain:
-            for user in list_users(self.client, self.page_id):
-                if same_email(user.get('email'), self.email) and user.get('id') not in self.before_ids:
-                    delete_if_present(self.client, users_path(self.page_id, user['id']))
-                    self.removed['users'].append(user['id'])
-        groups = [self.group] if self.group else []
-        if self.uncertain and not groups:
-            groups = groups_named(list_groups(self.client, self.page_id), self.group_name)
-        for group in groups:
-            delete_if_present(self.client, groups_path(self.page_id, group['id']))
-            self.removed['groups'].append(group['id'])
-        self.group = None
+        """Delete the probe's users and group; read the first user back (its 404 shows an error body)."""
+        removed_users = self.made.remove()
         if removed_users and 'error_body' not in self.findings:
             path = users_path(self.page_id, removed_users[0])
             try:
@@ -317,21 +294,3 @@ class Probe(object):
                 return
             raise StatuspageError('the probe deleted its user %s, yet GET %s still answers it: remove it in the web '
                                   'interface' % (removed_users[0], path), method='GET', path=path)
-
-    def _remove_after_failure(self, exc):
-        if self.check_mode or not (self.user_ids or self.group or self.uncertain):
-            return
-        try:
-            self._remove_created()
-        except StatuspageError as cleanup:
-            left = ', '.join(['user %s' % user_id for user_id in self.user_ids]
-                             + (['group %s' % self.group['id']] if self.group else [])) or 'anything it made'
-            note = '; removing what the probe made failed too (%s): remove %s (%r, %r) by hand' % (
-                cleanup, left, self.email, self.group_name)
-        else:
-            note = '; the probe removed what it had made (%s)' % (
-                ', '.join(['user %s' % i for i in self.removed['users']] + ['group %s' % i for i in self.removed['groups']])
-                or 'nothing was left')
-        if isinstance(exc, StatuspageError):
-            exc.message += note
-            exc.args = (exc.message,)

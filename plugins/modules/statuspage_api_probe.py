@@ -105,7 +105,9 @@ answers:
   elements: dict
   contains:
     id:
-      description: The question's key (C(page_access), C(user_grants), C(group_ids_echo), C(duplicate), C(email_filter), C(email_uniqueness), C(error_body), C(throttle), C(throttle_model), C(component_access)).
+      description:
+        - The question's key (C(page_access), C(user_grants), C(group_ids_echo), C(duplicate), C(email_filter),
+          C(email_uniqueness), C(error_body), C(throttle), C(throttle_model), C(component_access)).
       type: str
     question:
       description: The question.
@@ -175,7 +177,7 @@ def run(module, client):
     changed = probe.run()
     rows = answer_rows(probe.findings)
     return {'changed': changed, 'answers': rows, 'table': table_lines(rows), 'findings': probe.findings,
-            'removed': probe.removed, 'requests': api_requests(client)}
+            'removed': probe.made.removed, 'requests': api_requests(client)}
 
 
 def main():
