@@ -338,7 +338,8 @@ EOF
 }
 
 # The variant matrix: the targets that loop over the emulator's variants (the answers the real
-# API may give where no public evidence says which; docs/emulator.md) do so only when told, here,
+# API may give where no public evidence says which; docs/docsite/rst/guide_emulator.rst) do so only
+# when told, here,
 # on the newest ansible-core. The other integration steps run them under the default answers.
 VARIANT_TARGETS=(api_variant_matrix)
 step_integration_variants() {
