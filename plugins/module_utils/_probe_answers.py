@@ -8,7 +8,7 @@
 Private to community.statuspage: it may change without notice.
 
 ``_probe`` sends the requests and fills ``findings`` (a dict whose values use the names of the
-emulator's variants, docs/emulator.md, so that a test compares them directly); this file reads
+emulator's variants, docs/docsite/rst/guide_emulator.rst, so that a test compares them directly); this file reads
 answers into those names and turns the findings into rows: question, answer seen, what the
 collection does with it. What it says the collection does is read from the same functions the
 modules use (``shown_group_ids``, ``shown_grant_ids``, ``taken_email``, ``api_error_message``),

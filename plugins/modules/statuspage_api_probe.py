@@ -125,7 +125,7 @@ table:
   elements: str
 findings:
   description:
-    - The answers as values, named like the emulator's variants (docs/emulator.md), for example
+    - The answers as values, named like the emulator's variants (the emulator guide, "Variants"), for example
       C(group_ids_echo.single=csv-string), C(duplicate_status=422), C(email_filter=sensitive),
       C(error_body=error-list), C(page_access=refused). A question not probed has no value; a
       C(<question>_why) key says why.
