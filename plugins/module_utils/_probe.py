@@ -77,6 +77,8 @@ class ResponseLog(object):
 
 
 def observe(client):
+    """Record every answer ``client`` receives. Its session is the one place they pass: a
+    response hook there sees them all (waited-out throttling too) and changes nothing."""
     log = ResponseLog()
     client._session.hooks.setdefault('response', []).append(log)
     return log
