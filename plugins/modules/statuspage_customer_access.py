@@ -314,7 +314,7 @@ grants:
       C(per_user_requests) and C(per_component_requests) what each plan would cost (not with
       O(component_grants)). With O(validate_only=true), the plan predicted for the whole list from
       the users to create (and those whose objects carry their grants), which the role applies.
-  returned: success, unless O(remove_users) is given
+  returned: success
   type: dict
   sample: {plan: per_component, requests: 30, per_user_requests: 500, per_component_requests: 30}
 deferred_grants:
