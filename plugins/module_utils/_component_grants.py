@@ -21,8 +21,9 @@ replace (``_reconcile_grants``), which adds and removes in one request.
 
 No source documents a maximum of ids per request (description, v1 documentation, other
 clients): ``MAX_IDS_PER_REQUEST`` is this collection's own bound, the API's page size, so that no
-body is larger than a list the API itself answers (the emulator's ``max-ids-per-request``
-variant shows a lower server limit failing clearly, not silently).
+body is larger than a list the API itself answers. Should a server refuse a list as too long
+(422, as the emulator's ``max-ids-per-request`` variant does), the list is sent again in halves:
+an add repeated changes nothing, so that is safe, and it costs requests only on such a server.
 
 The bulk layer chooses per run (``choose_routing``): ``per_component`` when it costs fewer
 requests than ``per_user``, else ``per_user`` (a tie keeps the per-user path). Check mode plans
@@ -34,7 +35,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.statuspage.plugins.module_utils._api_url import api_path
-from ansible_collections.community.statuspage.plugins.module_utils._errors import InputError, StatuspageError
+from ansible_collections.community.statuspage.plugins.module_utils._errors import ApiError, InputError, StatuspageError
 from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT
 
 MAX_IDS_PER_REQUEST = 100
@@ -138,6 +139,18 @@ def grant_in_bulk(client, page_id, additions, check_mode=False, size=MAX_IDS_PER
                                   'community.statuspage)' % (component_users_path(page_id, component_id), USER_IDS_FIELD))
     if not check_mode:
         for component_id, chunk in requests:
-            # An add: the same ids sent twice leave the same sets, so it may be retried.
-            client.post(component_users_path(page_id, component_id), {USER_IDS_FIELD: chunk}, idempotent=True)
+            _add(client, component_users_path(page_id, component_id), chunk)
     return len(requests)
+
+
+def _add(client, path, ids):
+    """One add; a 422 to more than one id (a list too long for the server) is sent again in halves."""
+    try:
+        # An add: the same ids sent twice leave the same sets, so it may be retried.
+        client.post(path, {USER_IDS_FIELD: ids}, idempotent=True)
+    except ApiError as exc:
+        if exc.status != 422 or len(ids) < 2:
+            raise
+        half = len(ids) // 2
+        _add(client, path, ids[:half])
+        _add(client, path, ids[half:])

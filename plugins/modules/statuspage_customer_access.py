@@ -168,7 +168,8 @@ options:
       - V(per_user) is one replace of each such user's components (C(POST .../page_access_users/{id}/components)).
       - V(per_component) is one C(POST /pages/{page_id}/components/{component_id}/page_access_users)
         per component granted, with at most 100 user ids each (no limit is documented; 100 is the
-        API's page size), after the users are created. That is fewer requests when many users gain the same
+        API's page size, and a list a server refuses with HTTP 422 is sent again in halves), after
+        the users are created. That is fewer requests when many users gain the same
         components, as in a fresh onboarding. Revocations always stay per user, with explicit ids;
         the body-less component-side C(DELETE), which takes the component from every user, is never sent.
       - V(auto) chooses, per task, whichever of the two costs fewer requests (a tie is V(per_user)),

@@ -197,3 +197,14 @@ def test_a_user_a_create_finds_existing_is_reconciled_whole_before_the_bulk_add(
     ])
     assert not failed, result
     assert result['grants']['plan'] == 'per_component'
+
+
+def test_a_list_too_long_for_the_server_is_sent_again_in_halves(run_module):
+    ids = ['usr%09d' % number for number in range(3)]
+    too_long = call('POST', page_path('components', API['id'], 'page_access_users'), status=422,
+                    body={'page_access_user_ids': ids}, response={'message': 'at most 2 ids per request'})
+    result, failed = run_module(module.main, {'page_id': PAGE_ID, 'component_grants': {API['id']: ids}}, [
+        too_long, grant_component(API['id'], ids[:1]), grant_component(API['id'], ids[1:]),
+    ])
+    assert not failed, result
+    assert result['api_requests'] == {'total': 3, 'POST': 3}
