@@ -137,20 +137,20 @@ def grant_in_bulk(client, page_id, additions, check_mode=False, size=MAX_IDS_PER
         if not chunk:  # pragma: no cover - chunks() never yields one; the guard is for what may call it
             raise StatuspageError('refusing to send POST %s with an empty %s (this is a bug in '
                                   'community.statuspage)' % (component_users_path(page_id, component_id), USER_IDS_FIELD))
-    if not check_mode:
-        for component_id, chunk in requests:
-            _add(client, component_users_path(page_id, component_id), chunk)
-    return len(requests)
+    if check_mode:
+        return len(requests)
+    return sum(_add(client, component_users_path(page_id, component_id), chunk) for component_id, chunk in requests)
 
 
 def _add(client, path, ids):
-    """One add; a 422 to more than one id (a list too long for the server) is sent again in halves."""
+    """One add; a 422 to more than one id (a list too long for the server) is sent again in halves.
+    Returns the requests it took (refused ones included)."""
     try:
         # An add: the same ids sent twice leave the same sets, so it may be retried.
         client.post(path, {USER_IDS_FIELD: ids}, idempotent=True)
+        return 1
     except ApiError as exc:
         if exc.status != 422 or len(ids) < 2:
             raise
         half = len(ids) // 2
-        _add(client, path, ids[:half])
-        _add(client, path, ids[half:])
+        return 1 + _add(client, path, ids[:half]) + _add(client, path, ids[half:])

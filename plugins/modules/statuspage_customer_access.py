@@ -405,15 +405,16 @@ def run(module, client):
     if not module.check_mode:
         warnings.extend(apply_changes(client, page_id, changing, routing))
     additions = bulk_additions(routing)
-    if chosen != 'deferred':
-        grant_in_bulk(client, page_id, additions, check_mode=module.check_mode)
+    grants = routing.result()
+    if chosen != 'deferred' and additions:
+        grants['requests'] = grant_in_bulk(client, page_id, additions, check_mode=module.check_mode)
     for warning in warnings:
         module.warn(warning)
     result = {
         'changed': bool(changing),
         'plan': plan_result(changing),
         'summary': count_actions(entries),
-        'grants': routing.result(),
+        'grants': grants,
         'api_requests': api_requests(client),
     }
     if chosen == 'deferred':

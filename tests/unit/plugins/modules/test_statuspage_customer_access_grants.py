@@ -208,3 +208,4 @@ def test_a_list_too_long_for_the_server_is_sent_again_in_halves(run_module):
     ])
     assert not failed, result
     assert result['api_requests'] == {'total': 3, 'POST': 3}
+    assert result['grants']['requests'] == 3
