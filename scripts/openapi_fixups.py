@@ -8,7 +8,8 @@ validates the responses as well and has no switch that limits --errors to reques
 description is wrong about some responses that the real API sends (and the emulator sends too),
 and those would fail correct modules. So the copy Prism reads gets the fixes of
 tests/emulator/description_bugs.py: the ONE list of the description's bugs, with the reason for
-each, which the emulator's own conformance test applies too (docs/emulator.md, "Known bugs in
+each, which the emulator's own conformance test applies too (the emulator guide,
+docs/docsite/rst/guide_emulator.rst, "Known bugs in
 the OpenAPI description", lists them for readers). All of them loosen what responses may be but
 the few request fixes there, each a body the API's own documentation sends and the description
 forgot. Only the copy under .build/ is changed; the description itself is not ours to edit and

@@ -48,16 +48,19 @@ core_venv() {
 
 # Steps in the order they run. Each is a function step_<name with _ for - and . removed>,
 # or, for the matrix, step_sanity/step_units with the ansible-core version.
+#
+# The long steps come first: with the sanity and unit matrix they form one batch that runs side
+# by side (PARALLEL_STEPS), and a batch finishes soonest when its longest steps start first.
 ALL_STEPS=(
-  "${CORES[@]/#/sanity-}"
-  "${CORES[@]/#/units-}"
   integration-latest
-  integration-oldest
   integration-prism
   integration-variants
+  integration-oldest
+  fault-matrix
+  "${CORES[@]/#/sanity-}"
+  "${CORES[@]/#/units-}"
   emulator-tests
   role-input
-  fault-matrix
   ansible-lint
   changelog
   docs-lint
@@ -69,8 +72,11 @@ ALL_STEPS=(
   galaxy-importer
   execution-environment
 )
-# Steps that may run side by side with the others of their batch.
-PARALLEL_STEPS=" ${CORES[*]/#/sanity-} ${CORES[*]/#/units-} "
+# Steps that may run side by side with the others of their batch: each works in a copy of the
+# staged collection of its own (in_copy) or, the fault suite, only reads it. An integration run
+# waits on ansible-playbook's start and the emulator much of the time, so two of them share two
+# cores well.
+PARALLEL_STEPS=" integration-latest integration-prism integration-variants integration-oldest fault-matrix ${CORES[*]/#/sanity-} ${CORES[*]/#/units-} "
 # A step returns this when it could not run for a reason that is not a failure.
 SKIPPED=77
 
@@ -231,26 +237,42 @@ step_units() {
   in_copy "units-$core" "$venv" ansible-test units --python "$(python_version "$venv")" --venv --color no
 }
 
-step_integration_latest() { run_integration "$LATEST"; }
-step_integration_oldest() { run_integration "$OLDEST"; }
+# copy_of NAME: the collection copy of step NAME (in_copy makes it on first use).
+copy_of() { echo "$COPIES/$1/ansible_collections/community/statuspage"; }
 
-# run_integration VENV: the integration targets (all, or those named) with VENV's ansible-core
-# on its own Python; setup_emulator starts an emulator per target.
+# On the oldest ansible-core, the targets where the controller's version matters: the roles and
+# playbooks (templating, role argument specs, include_role, module_defaults and the action group,
+# which changed most between 2.16 and 2.21) and one module of each kind. The module code itself
+# is the same Python on every release: the sanity and unit matrix checks it on each, and on the
+# oldest Python each admits. Naming targets on the command line runs those instead.
+OLDEST_TARGETS=(customer_onboarding_role maintenance_window_role page_definition_role
+  statuspage_access_user statuspage_access_group statuspage_component statuspage_page)
+step_integration_latest() { run_integration integration-latest "$LATEST" "${TARGETS[@]}"; }
+step_integration_oldest() {
+  if ((${#TARGETS[@]})); then run_integration integration-oldest "$OLDEST" "${TARGETS[@]}"
+  else run_integration integration-oldest "$OLDEST" "${OLDEST_TARGETS[@]}"
+  fi
+}
+
+# run_integration NAME VENV [TARGET...]: the integration targets (all, or those named) with
+# VENV's ansible-core on its own Python, in the copy of step NAME; setup_emulator starts an
+# emulator per target.
 run_integration() {
-  local status
+  local name=$1 venv=$2 status
+  shift 2
   # Target names go before the options: options after --venv would swallow them.
-  in_venv "$1" ansible-test integration "${TARGETS[@]}" --python "$(python_version "$1")" --venv --color no --continue-on-error
+  in_copy "$name" "$venv" ansible-test integration "$@" --python "$(python_version "$venv")" --venv --color no --continue-on-error
   status=$?
-  stop_stray_emulators
-  report_target_times
+  stop_stray_emulators "$(copy_of "$name")"
+  report_target_times "$(copy_of "$name")"
   return $status
 }
 
-# report_target_times: seconds per target that passed, from the data file ansible-test
+# report_target_times COPY: seconds per target that passed, from the data file ansible-test
 # writes for each integration run (failed targets are not in it).
 report_target_times() {
   local data
-  data=$(find "$COLLECTION/tests/output/data" -name 'integration-*.json' -newer "$LOGS" 2>/dev/null | sort | tail -n 1)
+  data=$(find "$1/tests/output/data" -name 'integration-*.json' -newer "$LOGS" 2>/dev/null | sort | tail -n 1)
   [[ -n $data ]] || return 0
   "$LATEST/bin/python" - "$data" <<'EOF'
 import json, sys
@@ -267,7 +289,7 @@ EOF
 stop_stray_emulators() {
   local pid_file pid
   shopt -s nullglob
-  for pid_file in "$COLLECTION"/tests/output/.tmp/emulators/*/pid; do
+  for pid_file in "$1"/tests/output/.tmp/emulators/*/pid; do
     pid=$(<"$pid_file")
     # The braces: a redirection that fails (the process is gone) reports before a 2>/dev/null
     # written after it applies, which printed "/proc/N/cmdline: No such file or directory".
@@ -289,9 +311,11 @@ step_integration_prism() {
     echo "statuspage-openapi.json not found at $OPENAPI: the validating-proxy run is SKIPPED"
     return $SKIPPED
   fi
-  local work="$BUILD/prism" status=0
+  local work="$BUILD/prism" status=0 copy
   local emulator_pid='' prism_pid='' emulator_port prism_port
   rm -rf "$work" && mkdir -p "$work"
+  copy=$(copy_of integration-prism)
+  in_copy integration-prism "$LATEST" true || return 1
 
   # Prism cannot limit --errors to requests, and the description is wrong about some
   # responses: it reads a copy with the documented fixes of scripts/openapi_fixups.py.
@@ -313,16 +337,16 @@ step_integration_prism() {
       echo "emulator on port $emulator_port, Prism proxy on port $prism_port"
       # ansible-test loads this file into every play; setup_emulator then uses these URLs
       # instead of starting an emulator of its own.
-      cat >"$COLLECTION/tests/integration/integration_config.yml" <<EOF
+      cat >"$copy/tests/integration/integration_config.yml" <<EOF
 ---
 # Written by scripts/test.sh for the validating-proxy run; not part of the collection.
 statuspage_api_url: http://127.0.0.1:$prism_port
 statuspage_emulator_url: http://127.0.0.1:$emulator_port
 EOF
-      in_venv "$LATEST" ansible-test integration "${TARGETS[@]}" --python "$(python_version "$LATEST")" --venv --color no --continue-on-error
+      in_copy integration-prism "$LATEST" ansible-test integration "${TARGETS[@]}" --python "$(python_version "$LATEST")" --venv --color no --continue-on-error
       status=$?
-      report_target_times
-      rm -f "$COLLECTION/tests/integration/integration_config.yml"
+      report_target_times "$copy"
+      rm -f "$copy/tests/integration/integration_config.yml"
       report_prism_violations "$work/prism.log" || status=1
     else
       echo "Prism did not start:"; tail -n 20 "$work/prism.log"; status=1
@@ -333,26 +357,29 @@ EOF
 
   stop_pids "$prism_pid" "$emulator_pid"
   prism_pid='' emulator_pid=''
-  stop_stray_emulators
+  stop_stray_emulators "$copy"
   return $status
 }
 
 # The variant matrix: the targets that loop over the emulator's variants (the answers the real
-# API may give where no public evidence says which; docs/emulator.md) do so only when told, here,
-# on the newest ansible-core. The other integration steps run them under the default answers.
+# API may give where no public evidence says which; docs/docsite/rst/guide_emulator.rst) do so
+# only when told, here, on the newest ansible-core. The other integration steps run them under
+# the default answers.
 VARIANT_TARGETS=(api_variant_matrix)
 step_integration_variants() {
-  local status
-  cat >"$COLLECTION/tests/integration/integration_config.yml" <<EOF
+  local status copy
+  copy=$(copy_of integration-variants)
+  in_copy integration-variants "$LATEST" true || return 1
+  cat >"$copy/tests/integration/integration_config.yml" <<EOF
 ---
 # Written by scripts/test.sh for the variant matrix; not part of the collection.
 api_variant_matrix_all: true
 EOF
-  in_venv "$LATEST" ansible-test integration "${VARIANT_TARGETS[@]}" --python "$(python_version "$LATEST")" --venv --color no --continue-on-error
+  in_copy integration-variants "$LATEST" ansible-test integration "${VARIANT_TARGETS[@]}" --python "$(python_version "$LATEST")" --venv --color no --continue-on-error
   status=$?
-  rm -f "$COLLECTION/tests/integration/integration_config.yml"
-  stop_stray_emulators
-  report_target_times
+  rm -f "$copy/tests/integration/integration_config.yml"
+  stop_stray_emulators "$copy"
+  report_target_times "$copy"
   return $status
 }
 
@@ -482,7 +509,7 @@ step_docsite() {
   (cd "$site" && "$LATEST/bin/sphinx-build" -M html rst build -c . --keep-going -q \
     -w "$site/sphinx-warnings.log") || return 1
   unexpected=$(grep -E 'WARNING|ERROR' "$site/sphinx-warnings.log" \
-    | grep -vE "failed to reach any of the inventories|undefined label: '(common_return_values|ansible_configuration_settings)'")
+    | grep -vE "failed to reach any of the inventories|undefined label: '(common_return_values|ansible_configuration_settings|ansible_collections\.ansible\.builtin\.[a-z_]+_module)'")
   if [[ -n $unexpected ]]; then
     echo "Sphinx warnings:"; echo "$unexpected"; return 1
   fi

@@ -31,7 +31,8 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
 from ansible_collections.community.statuspage.plugins.module_utils._pages import get_page
 from ansible_collections.community.statuspage.plugins.module_utils._users import users_path
 
-# The statuses a refusing page may plausibly answer (docs/emulator.md, variant refusal-status).
+# The statuses a refusing page may plausibly answer (the emulator guide,
+# docs/docsite/rst/guide_emulator.rst, variant refusal-status).
 REFUSAL_STATUSES = (403, 404, 422)
 ACCESS_PATH_PART = '/page_access_'
 

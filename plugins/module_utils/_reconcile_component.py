@@ -19,7 +19,7 @@ go through here:
 - ``plan_component(current, desired)`` is pure;
 - ``ensure_component(client, page_id, plan, check_mode)`` returns ``(changed, after)`` and
   fails when Statuspage answers a write without applying a field (``position`` is read-only
-  on pages that do not honour it, see ``docs/emulator.md``);
+  on pages that do not honour it, see ``docs/docsite/rst/guide_emulator.rst``);
 - ``remove_component`` deletes it (Statuspage then revokes it from every page access user and
   group: ``_components.read_access_holders`` says who, ``diff_view`` shows it);
 - ``set_component_status`` sets one status: what a deploy or an incident does.

@@ -148,7 +148,7 @@ class Catalog(object):
 
     def _group_problem(self, group, reference):
         members = [self.label(item_id) for item_id in group.get('components') or []]
-        return '%r is a component group, which cannot be granted itself; name its components%s' % (
+        return '%r is a component group, not a component; name its components%s' % (
             reference, (': ' + ', '.join(sorted(members))) if members else '')
 
     def _unknown_problem(self, reference):

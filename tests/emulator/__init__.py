@@ -2,5 +2,6 @@
 
 It is a test dependency only: nothing under plugins/ may import it.
 Start it with ``python3 -m tests.emulator`` from the collection root, or in-process with
-``tests.emulator.server.start_in_thread()``; docs/emulator.md describes both.
+``tests.emulator.server.start_in_thread()``; the emulator guide,
+docs/docsite/rst/guide_emulator.rst, describes both.
 """

@@ -7,7 +7,8 @@ This is the ONE list of them, read by both of its users:
 - scripts/openapi_fixups.py, which writes ``corrected_description()`` for the validating-proxy
   run of the integration targets (scripts/test.sh, integration-prism), so a module that sends
   what the real API takes but the description forgot is not refused.
-docs/emulator.md repeats the list for readers ("Known bugs in the OpenAPI description").
+The emulator guide, docs/docsite/rst/guide_emulator.rst, repeats the list for readers ("Known bugs
+in the OpenAPI description").
 
 Every fix loosens what the description says about RESPONSES, except ``request_fixes``: each
 declares a request body the API takes (by its documentation's own examples) but the

@@ -36,7 +36,7 @@ def error_body(error: ApiError, shape: str = "message") -> tuple[bytes, str]:
     """The body and content type of an error answer in one of the variant shapes.
 
     ``message`` is what the description declares (ErrorEntity); the others are what other
-    clients parse or have seen (see docs/emulator.md, "Variants", error-body).
+    clients parse or have seen (see docs/docsite/rst/guide_emulator.rst, "Variants", error-body).
     """
     messages = error.rails_errors or [error.message]
     if shape == "message":

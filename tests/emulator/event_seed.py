@@ -1,7 +1,8 @@
 """Incidents and incident templates in a seed (the ``incidents`` and ``incident_templates`` of a page).
 
 The entries are the records ``GET /__emulator__/state`` dumps, so a dump loads back unchanged;
-a hand-written seed needs only a few fields (docs/emulator.md has an example):
+a hand-written seed needs only a few fields (the emulator guide,
+docs/docsite/rst/guide_emulator.rst, has an example):
 
     incidents:
       - name: Database upgrade

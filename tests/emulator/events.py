@@ -1,6 +1,7 @@
 """Incidents (realtime and scheduled maintenances), their updates, and their effect on components.
 
-What the API does, and where that is said (docs/emulator.md has the whole list):
+What the API does, and where that is said (the emulator guide, docs/docsite/rst/guide_emulator.rst,
+has the whole list):
 - ``body`` is "the initial message, created as the first incident update" on create (the
   description) and "the body of the new incident update that will be created" on PATCH (the
   old v1 docs). A PATCH also posts an update when the status or a component's status changes

@@ -1,6 +1,7 @@
 """Loading seed data (YAML or JSON) into a fresh Store.
 
-The format is described in docs/emulator.md; GET /__emulator__/state answers in the same
+The format is described in the emulator guide, docs/docsite/rst/guide_emulator.rst; GET
+/__emulator__/state answers in the same
 format, so a dumped state loads back as a seed. Seeds are checked strictly (unknown keys,
 wrong types, dangling references) because a typo in a seed should fail the test run that
 uses it, not silently give a different data set.

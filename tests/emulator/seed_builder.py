@@ -6,7 +6,8 @@
     with start_in_thread(build_large_seed(access_users=5000)) as emulator:
         ...
 
-The result is an ordinary seed (see docs/emulator.md): it can also be dumped to a file for
+The result is an ordinary seed (see the emulator guide, docs/docsite/rst/guide_emulator.rst): it
+can also be dumped to a file for
 ``python3 -m tests.emulator --seed``. The same arguments always give the same data.
 """
 

@@ -1,7 +1,8 @@
 """Variants: the answers the real API may give where no public evidence settles which one.
 
 Nobody here can reach the real Statuspage API, and no public recording of a page-access answer
-exists (docs/emulator.md, "Variants", lists what was searched). Where plausible answers differ,
+exists (the emulator guide, docs/docsite/rst/guide_emulator.rst, "Variants", lists what was
+searched). Where plausible answers differ,
 each is a setting here, so the collection can be tested under every one of them. The default of
 every setting is the emulator's behaviour before variants existed.
 
@@ -43,7 +44,8 @@ class Variants:
     refusal_status: int = 404
     component_access_delete: str = "all"
     max_ids_per_request: int | None = None
-    # Components and events (docs/emulator.md, "Variants": components, incidents and maintenances)
+    # Components and events (docs/docsite/rst/guide_emulator.rst, "Variants": components, incidents
+    # and maintenances)
     group_delete: str = "ungroup"
     component_position: str = "read-only"
     event_timestamps: str = "utc"
@@ -139,7 +141,8 @@ class Setting(NamedTuple):
     meaning: str
 
 
-# The evidence for each lives in docs/emulator.md ("Variants"), one paragraph per setting.
+# The evidence for each lives in the emulator guide, docs/docsite/rst/guide_emulator.rst
+# ("Variants"), one paragraph per setting.
 SETTINGS: dict[str, Setting] = {
     "user-object-grants": Setting(
         "user_object_grants", _boolean,

@@ -33,6 +33,10 @@ USERS = r"/page_access_users$"
 ONE_USER = r"/page_access_users/[^/]+$"
 GROUPS = r"/page_access_groups$"
 ONE_GROUP = r"/page_access_groups/[^/]+$"
+# What the page-as-code and event modules create: none of them is unique on the API's side, so a
+# lost create must be read back and never repeated blindly (issue 10, "every resource that can
+# be created").
+NON_UNIQUE = ("group", "component", "component group", "incident", "maintenance")
 
 
 class WritePath:
@@ -48,7 +52,7 @@ class WritePath:
 
     @property
     def creates_non_unique(self) -> bool:
-        return self.creates == "group"
+        return self.creates in NON_UNIQUE
 
 
 def user(email=ANN, **fields):
@@ -96,6 +100,18 @@ WRITE_PATHS = [
               {"customers": [{"name": "Globex", "users": [ANN], "components": ["API"]}],
                "prune": True, "prune_email_domains": ["globex.example"]},
               ("DELETE", ONE_USER), setup=[user(component_ids=[API]), user("former@globex.example")]),
+    WritePath("component create", "statuspage_component", {"name": "Search", "group": "Platform"},
+              ("POST", r"/components$"), creates="component"),
+    WritePath("component group create", "statuspage_component_group", {"name": "Search", "components": ["EU/Storage"]},
+              ("POST", r"/component-groups$"), creates="component group"),
+    WritePath("incident create", "statuspage_incident",
+              {"name": "Slow API", "body": "We are looking into it.", "components": [{"name": "API", "status": "degraded_performance"}]},
+              ("POST", r"/incidents$"), creates="incident"),
+    WritePath("maintenance create", "statuspage_maintenance",
+              {"name": "Database upgrade", "body": "We will upgrade the EU database.",
+               "scheduled_for": "2030-03-03T01:00:00Z", "scheduled_until": "2030-03-03T03:00:00Z",
+               "components": [{"name": "EU/Database"}]},
+              ("POST", r"/incidents$"), creates="maintenance"),
 ]
 
 

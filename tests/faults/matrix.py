@@ -152,7 +152,9 @@ def normalised(dump):
                  tuple(sorted(metrics.get(m, m) for m in g.get("metric_ids") or [])),
                  tuple(sorted(users.get(u, u) for u in g.get("page_access_user_ids") or [])))
                 for g in page.get("page_access_groups", [])),
-            "components": sorted((c["name"], c.get("status")) for c in page.get("components", [])),
+            "components": sorted((components.get(c.get("group_id"), ""), c["name"], c.get("status"), bool(c.get("group")))
+                                 for c in page.get("components", [])),
+            "events": sorted((e["name"], e.get("status"), e.get("impact")) for e in page.get("incidents", [])),
         }
     return pages
 
@@ -160,10 +162,11 @@ def normalised(dump):
 def duplicates(state):
     found = []
     for page_id, page in state.items():
-        for kind, items in (("user", page["users"]), ("group", page["groups"])):
-            for name, count in collections.Counter(item[0] for item in items).items():
+        for kind, items, key in (("user", page["users"], 1), ("group", page["groups"], 1),
+                                 ("component", page["components"], 2), ("event", page["events"], 1)):
+            for name, count in collections.Counter(item[:key] for item in items).items():
                 if count > 1:
-                    found.append(f"{count} {kind}s {name!r} on {page_id}")
+                    found.append(f"{count} {kind}s {'/'.join(part for part in name if part)!r} on {page_id}")
     return found
 
 
@@ -248,7 +251,7 @@ def run_cell(bench, scenario, path):
 def _difference(expected, actual):
     parts = []
     for page_id in sorted(set(expected) | set(actual)):
-        for key in ("profile", "users", "groups", "components"):
+        for key in ("profile", "users", "groups", "components", "events"):
             want, got = expected.get(page_id, {}).get(key), actual.get(page_id, {}).get(key)
             if want != got:
                 if isinstance(want, dict) and isinstance(got, dict):

@@ -70,7 +70,7 @@ def test_every_problem_is_reported_at_once(catalog):
     assert problems[0].startswith("components: component name 'Compute' is ambiguous")
     assert "'EU/Compute' (%s)" % EU_COMPUTE['id'] in problems[0] and "'US/Compute' (%s)" % US_COMPUTE['id'] in problems[0]
     assert problems[1] == "components: no component 'Dashbord' on this page; did you mean 'Platform/Dashboard'?"
-    assert problems[2] == ("components: 'EU' is a component group, which cannot be granted itself; "
+    assert problems[2] == ("components: 'EU' is a component group, not a component; "
                            "name its components: EU/Backup/Restore, EU/Compute, EU/Database, EU/Storage")
     assert "'%s' is a component group" % US['id'] in problems[3]
 
