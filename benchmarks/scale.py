@@ -19,7 +19,9 @@ benchmarks/onboarding.py seeds it (C = 30 components in 3 groups and 6 ungrouped
   (benchmarks/pacing_onboard.yml, different customers, one key). Paced, then (unless
   --skip-unpaced) unpaced for comparison. Targets, paced: throttled answers <= 2 % of all,
   no failed task, wall <= 1.1 x what the limit itself needs for the accepted requests (bucket:
-  accepted - 60 s; window: 60 s per full 60 after the first burst).
+  accepted - 60 s; window: 60 s per full 60 after the first burst). The API span (first to last
+  request in the emulator's log) is printed and checked against the same bound, informatively:
+  the wall time also holds ansible-playbook's start and the tasks before the first request.
 
 "lists" are the page's list requests: ceil(users on the page / 100) + ceil(components / 100)
 (+ ceil(groups / 100) in groups mode), users counted when the run starts. It prints a table of
@@ -209,14 +211,18 @@ def throttle_scenarios(seed, emulator, collections, work, arguments):
                     wall, outcomes = parallel(commands, env, work, name)
                 finally:
                     emulator.control("PUT", "faults", {})
-                counted = onboarding.count_requests(emulator.requests())
+                logged = emulator.requests()
+                counted = onboarding.count_requests(logged)
+                times = [entry["time"] for entry in logged]
                 row = {"name": name, "model": model, "scenario": scenario, "pacing": pacing, "requests": counted,
                        "wall_seconds": round(wall, 1), "outcomes": outcomes,
+                       # From the first request the server saw to the last: the part the limit governs.
+                       "api_span_seconds": round(max(times) - min(times), 1) if times else 0.0,
                        "floor_seconds": floor_seconds(counted["accepted"], model)}
                 row["no_failed_task"] = all(rc == 0 and failed == 0 for rc, failed in outcomes)
                 rows.append(row)
-                print("  %-40s %4d requests (%d answered 420)  %6.1f s  floor %5.1f s  %s" % (
-                    name, counted["total"], counted["throttled"], wall, row["floor_seconds"],
+                print("  %-34s %4d requests (%3d answered 420)  wall %6.1f s  API span %6.1f s  floor %5.1f s  %s" % (
+                    name, counted["total"], counted["throttled"], wall, row["api_span_seconds"], row["floor_seconds"],
                     "ok" if row["no_failed_task"] else "FAILED %s" % outcomes), flush=True)
     checks = []
     for row in rows:
@@ -230,6 +236,11 @@ def throttle_scenarios(seed, emulator, collections, work, arguments):
         limit = 1.1 * row["floor_seconds"]
         checks.append({"target": "%s: wall <= 1.1 x %.0f s" % (label, row["floor_seconds"]),
                        "measured": row["wall_seconds"], "pass": row["wall_seconds"] <= limit})
+        # Informative: the wall time includes ansible-playbook's start and the role's own tasks
+        # before the first request, which no limit governs.
+        checks.append({"target": "%s: API span <= 1.1 x %.0f s (informative)" % (label, row["floor_seconds"]),
+                       "measured": row["api_span_seconds"], "pass": row["api_span_seconds"] <= limit,
+                       "binding": False})
     return rows, checks
 
 
@@ -294,9 +305,9 @@ def main(argv=None) -> int:
         output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print()
     for check in results["targets"]:
-        print("%-4s  %-62s measured %s" % ("PASS" if check["pass"] else "FAIL", check["target"], check["measured"]))
+        print("%-4s  %-72s measured %s" % ("PASS" if check["pass"] else "FAIL", check["target"], check["measured"]))
     print("\nresults: %s" % arguments.output)
-    return 1 if any(not check["pass"] for check in results["targets"]) else 0
+    return 1 if any(not check["pass"] and check.get("binding", True) for check in results["targets"]) else 0
 
 
 if __name__ == "__main__":

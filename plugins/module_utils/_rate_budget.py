@@ -189,7 +189,7 @@ class RateBudget(object):
         """Wait for this process's turn; return the seconds waited."""
         waited = 0.0
         while True:
-            wait = self._update(lambda state, now: self._take(state, now))
+            wait = self._update(self._take)
             if not wait:
                 if waited:
                     self.waits += 1

@@ -171,7 +171,6 @@ def test_bad_numbers_are_named():
     assert budget_problem(60, 60.0, 'bucket') is None
 
 
-
 def test_a_request_counts_from_its_answer_so_a_slow_network_never_overfills_the_window(tmp_path):
     clock = FakeTime()
     paced = budget(tmp_path, clock, limit=2, period=10)
