@@ -365,7 +365,7 @@ EOF
 # API may give where no public evidence says which; docs/docsite/rst/guide_emulator.rst) do so
 # only when told, here, on the newest ansible-core. The other integration steps run them under
 # the default answers.
-VARIANT_TARGETS=(api_variant_matrix)
+VARIANT_TARGETS=(api_variant_matrix probe_api)
 step_integration_variants() {
   local status copy
   copy=$(copy_of integration-variants)

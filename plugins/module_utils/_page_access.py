@@ -20,7 +20,7 @@ No field of the Page object names its type, so what a module can know depends on
   The modules then warn when they create the first user (or group) of a page that had none
   (``first_on_page_warning``): that is when a page is most likely not set up yet, and knowing it
   costs no request (the look-up that finds nobody has read the page's users, or groups). The
-  probe (``statuspage_api_probe``, docs/probe.md) shows what a page answers.
+  probe (``statuspage_api_probe``, docs/docsite/rst/guide_probe.rst) shows what a page answers.
 """
 
 from __future__ import absolute_import, division, print_function
