@@ -63,6 +63,49 @@ options:
         fails saying so. When a task waited, it says so in a warning.
     type: int
     default: 600
+  rate_limit_pacing:
+    description:
+      - Share one rate budget per API key among every process on this controller (forks, parallel
+        plays, several C(ansible-playbook) runs), so that requests are spaced to stay within
+        Statuspage's limit instead of being refused with HTTP 420 or 429 and waited out one by one.
+      - The budget is a small file in C(community.statuspage-rate-budget/) (mode 0700) under the user's
+        Ansible temporary directory (the E(ANSIBLE_LOCAL_TEMP) environment variable, else
+        C(~/.ansible/tmp)), named by a hash of the API URL and the key (never the key itself),
+        readable by its owner only (0600). It is locked only while read and written; a lock held by
+        a process that died is released by the system, one held longer than 5 seconds is passed by,
+        and a file that cannot be read is reset, so a stale file never blocks a run.
+      - A burst up to O(rate_limit_requests) is sent at once, so a single task is not slowed down
+        before the server would refuse it. Throttled answers are still waited out
+        (O(rate_limit_retry_timeout)), and hold every process of the key for their C(Retry-After).
+      - The budget is shared by processes that run on the same host (the controller, for tasks
+        delegated to it or on C(localhost)) and use the same user's temporary directory.
+      - Set to V(false) (or E(STATUSPAGE_RATE_LIMIT_PACING=false)) to send at once and rely on
+        waiting out throttled answers alone.
+    type: bool
+    default: true
+  rate_limit_requests:
+    description:
+      - How many requests the budget allows in O(rate_limit_period) seconds. Statuspage documents
+        "1 request / second as measured on a 60 second rolling window", that is 60 in 60 seconds.
+    type: int
+    default: 60
+  rate_limit_period:
+    description:
+      - The period, in seconds, of O(rate_limit_requests).
+    type: float
+    default: 60
+  rate_limit_model:
+    description:
+      - How the budget counts. V(window) allows at most O(rate_limit_requests) in any rolling
+        O(rate_limit_period) seconds; a server that counts as a token bucket accepts that too, so it
+        is never refused under either (after a burst it waits until the burst's first request is a
+        period old).
+      - V(bucket) allows a burst of O(rate_limit_requests), then O(rate_limit_requests) per
+        O(rate_limit_period) (one a second), as a token bucket; faster after a burst, but a server
+        that counts a strict rolling window refuses part of it (those answers are waited out).
+    type: str
+    choices: [window, bucket]
+    default: window
 requirements:
   - requests
 notes:

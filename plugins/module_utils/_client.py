@@ -104,10 +104,12 @@ class StatuspageClient(object):
     ``sleep`` is injectable so that tests can drive throttling without waiting.
     The client counts what it sends (``request_count``, ``requests_by_method``) and how long it
     waited on throttling (``throttle_waits``, ``throttle_seconds``) so modules can report both.
+    With a ``rate_budget`` (``_rate_budget.RateBudget``), each request first takes its turn from
+    the key's budget shared by every process on the controller, so that none is refused.
     """
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, validate_certs=True, timeout=30,
-                 rate_limit_retry_timeout=600, session=None, sleep=None, ca_path=None):
+                 rate_limit_retry_timeout=600, session=None, sleep=None, ca_path=None, rate_budget=None):
         # A key pasted from a file often ends in a newline; requests would refuse the header and
         # quote it (escaped, so no scrubbing could find it) in its error. Clean it or refuse it
         # here, and never repeat it.
@@ -121,6 +123,8 @@ class StatuspageClient(object):
         # requests verifies with a CA bundle when ``verify`` is its path; false turns checks off.
         self.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
         self.rate_limit_retry_timeout = rate_limit_retry_timeout
+        # The key's budget shared with every process on this controller (``_rate_budget``), or None.
+        self.rate_budget = rate_budget
         self._injected_sleep = sleep
         self._session = session if session is not None else requests.Session()
         self._session.headers.update({
@@ -273,6 +277,9 @@ class StatuspageClient(object):
                 api_message=error_from_response(method, path, response, True, self.base_url).api_message)
         self.throttle_waits += 1
         self.throttle_seconds += wait
+        if self.rate_budget is not None:
+            # Every other process of the key would be refused too: hold them all.
+            self.rate_budget.throttled(wait)
         self._sleep(wait)
 
     def _sleep(self, seconds):
@@ -280,9 +287,15 @@ class StatuspageClient(object):
         (self._injected_sleep or time.sleep)(seconds)
 
     def _send(self, method, url, params, body):
+        if self.rate_budget is not None:
+            self.rate_budget.acquire()
         self.request_count += 1
         self.requests_by_method[method] = self.requests_by_method.get(method, 0) + 1
         kwargs = {'params': params, 'timeout': self.timeout, 'verify': self.verify}
         if body is not None:
             kwargs['json'] = body
-        return self._session.request(method, url, **kwargs)
+        try:
+            return self._session.request(method, url, **kwargs)
+        finally:
+            if self.rate_budget is not None:
+                self.rate_budget.answered()

@@ -20,9 +20,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.community.statuspage.plugins.module_utils._component_grants import adds_only
 from ansible_collections.community.statuspage.plugins.module_utils._customers_input import email_domain, listed_users
 from ansible_collections.community.statuspage.plugins.module_utils._groups import USERS_FIELD
-from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import MEMBER_KINDS
+from ansible_collections.community.statuspage.plugins.module_utils._member_kinds import COMPONENT, MEMBER_KINDS
 from ansible_collections.community.statuspage.plugins.module_utils._reconcile_group import (
     ensure_group,
     plan_group,
@@ -43,7 +44,7 @@ from ansible_collections.community.statuspage.plugins.module_utils._user_fields 
     groups_listing,
     shown_group_ids,
 )
-from ansible_collections.community.statuspage.plugins.module_utils._users import read_grant_ids
+from ansible_collections.community.statuspage.plugins.module_utils._users import read_grant_ids, shown_grant_ids
 
 CREATE, UPDATE, DELETE, KEEP = 'create', 'update', 'delete', 'keep'
 
@@ -166,7 +167,7 @@ def removals_of(entries):
 
 # ---- applying ---------------------------------------------------------------------------------
 
-def _apply_user(client, page_id, change, group_id):
+def _apply_user(client, page_id, change, group_id, bulk=False):
     if change.action == DELETE:
         remove_user(client, page_id, change.current)
         return []
@@ -174,12 +175,18 @@ def _apply_user(client, page_id, change, group_id):
     if group_id and plan.create is not None:
         # Joining the customer's group at creation costs no extra request.
         plan = plan_user(None, dict(plan.desired, page_access_group_ids=[group_id]))
-    dummy, change.after, warnings = ensure_user(client, page_id, plan)
+    # A user in bulk gets its components from bulk_additions' requests, after every user exists.
+    dummy, change.after, warnings = ensure_user(client, page_id, plan, deferred_kinds=[COMPONENT.name] if bulk else [])
     return warnings
 
 
-def apply_changes(client, page_id, entries):
-    """Carry out the entries that change, in order; return the warnings only the writes revealed."""
+def apply_changes(client, page_id, entries, routing=None):
+    """Carry out the entries that change, in order; return the warnings only the writes revealed.
+
+    The users ``routing`` (a ``GrantRouting``) puts in bulk get everything but their components;
+    ``bulk_additions`` then says what the bulk requests must add.
+    """
+    bulk = set(id(change) for change in (routing.bulk if routing is not None else []))
     warnings = []
     for entry in entries:
         if not entry.changes:
@@ -190,7 +197,36 @@ def apply_changes(client, page_id, entries):
             group_id = entry.group.after['id']
         for user in entry.users:
             if user.action != KEEP:
-                warnings.extend(_apply_user(client, page_id, user, group_id))
+                warnings.extend(_apply_user(client, page_id, user, group_id, id(user) in bulk))
         if entry.group is not None and entry.state == 'absent':
             remove_group(client, page_id, entry.group.current)
     return warnings
+
+
+def bulk_additions(routing):
+    """``{component id: user ids}`` the bulk requests add. A user not created yet (check mode) is
+    named by its e-mail, so the count of requests is the same as for real."""
+    additions = {}
+    for change in routing.bulk:
+        user_id = ((change.after or {}).get('user') or {}).get('id') or change.key
+        for component_id in adds_only(change).added:
+            additions.setdefault(component_id, []).append(user_id)
+    return additions
+
+
+def known_additions(state, customers, resolved, use_groups=False):
+    """``{e-mail: component ids}`` of the listed users known to gain components, read from nothing
+    more than ``check_customers`` read: users to create (a new user has no grants), and users whose
+    objects carry their grants (variant user-object-grants) and lose none. What ``validate_only``
+    predicts the routing from; other existing users' grants are read batch by batch."""
+    known = {}
+    for customer in customers if not use_groups else []:
+        wanted = (resolved.get(customer['name']) or {}).get(COMPONENT.name)
+        if customer['state'] == 'absent' or not wanted:
+            continue
+        for user in listed_users(customer):
+            existing = state.users.get(user['email'].lower())
+            shown = shown_grant_ids(existing, COMPONENT) if existing is not None else []
+            if shown is not None and set(shown) <= set(wanted):
+                known[user['email']] = sorted(set(wanted) - set(shown))
+    return known

@@ -31,6 +31,13 @@ from ansible_collections.community.statuspage.plugins.module_utils._errors impor
     StatuspageError,
 )
 from ansible_collections.community.statuspage.plugins.module_utils._pages import list_pages
+from ansible_collections.community.statuspage.plugins.module_utils._rate_budget import (
+    DEFAULT_LIMIT,
+    DEFAULT_PERIOD,
+    MODELS,
+    budget_for,
+    budget_problem,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._secrets import secret_forms
 
 
@@ -47,7 +54,22 @@ def common_argument_spec():
         ca_path=dict(type='path'),
         timeout=dict(type='float', default=30),
         rate_limit_retry_timeout=dict(type='int', default=600),
+        rate_limit_pacing=dict(type='bool', default=True, fallback=(env_fallback, ['STATUSPAGE_RATE_LIMIT_PACING'])),
+        rate_limit_requests=dict(type='int', default=DEFAULT_LIMIT),
+        rate_limit_period=dict(type='float', default=DEFAULT_PERIOD),
+        rate_limit_model=dict(type='str', default='window', choices=list(MODELS)),
     )
+
+
+def rate_budget(params):
+    """The key's shared budget (``_rate_budget``), or ``None`` with ``rate_limit_pacing=false``."""
+    if not params.get('rate_limit_pacing', True):
+        return None
+    problem = budget_problem(params['rate_limit_requests'], params['rate_limit_period'], params['rate_limit_model'])
+    if problem:
+        raise InputError(problem)
+    return budget_for(params['api_url'] or DEFAULT_API_URL, (params['api_key'] or '').strip(),
+                      params['rate_limit_requests'], params['rate_limit_period'], params['rate_limit_model'])
 
 
 def page_argument_spec(required=True):
@@ -67,6 +89,7 @@ def client_from_module(module):
         ca_path=params.get('ca_path'),
         timeout=params['timeout'],
         rate_limit_retry_timeout=params['rate_limit_retry_timeout'],
+        rate_budget=rate_budget(params) if params['api_key'] else None,
     )
 
 

@@ -224,8 +224,12 @@ def create_user(client, page_id, body):
         reread_after_conflict=lambda: find_user_by_email(client, page_id, email))
 
 
-def ensure_user(client, page_id, plan, check_mode=False):
+def ensure_user(client, page_id, plan, check_mode=False, deferred_kinds=()):
     """Carry out ``plan``; return ``(changed, state, warnings)``.
+
+    The grants of ``deferred_kinds`` (kind names) are left to the caller, which adds them in bulk
+    (``_component_grants``): only additions are deferred, and a user a create found existing
+    after all is reconciled here whole, from what it has (a bulk add after that changes nothing).
 
     ``state`` is ``user_state(user, members)`` after the task (predicted in check mode), with
     the member ids of the managed kinds. ``warnings`` are those only the write could reveal
@@ -236,6 +240,7 @@ def ensure_user(client, page_id, plan, check_mode=False):
     warnings = []
     user = plan.current
     changed = False
+    deferred = set(deferred_kinds)
     if plan.create is not None:
         user, how = create_user(client, page_id, plan.create)
         if how == CREATED:
@@ -250,6 +255,7 @@ def ensure_user(client, page_id, plan, check_mode=False):
             kinds = managed_kinds(plan.desired)
             plan = plan_user(user, plan.desired, read_grant_ids(client, page_id, user, kinds))
             changed = how == RECOVERED
+            deferred = set()
             if how == EXISTED:
                 warnings.extend(plan.warnings)
     if plan.update:
@@ -257,7 +263,8 @@ def ensure_user(client, page_id, plan, check_mode=False):
         user = verified_user(client, page_id, user['id'], returned, plan.update, user.get('email'), 'updating')
         changed = True
     for kind in managed_kinds(plan.desired):
-        if ensure_grants(client, grants_path(page_id, user['id'], kind), kind, plan.memberships[kind.name]):
+        if kind.name not in deferred and ensure_grants(
+                client, grants_path(page_id, user['id'], kind), kind, plan.memberships[kind.name]):
             changed = True
     return changed, user_state(user, planned_members(plan)), warnings
 

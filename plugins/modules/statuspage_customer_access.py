@@ -16,6 +16,9 @@ description:
   - Onboards and offboards many customers of an audience-specific Statuspage page in one task, from
     one list of customers, each with the e-mails of its people and the components (and metrics)
     they may see.
+  - Users who gain components get them, by O(grant_plan), one request per user or one per
+    component granted (per 100 users); a fresh onboarding of N users of three components each,
+    out of C, costs about N creates + C grants instead of 2N requests.
   - Reads the page once (one list of its page access users, one of its components, and of its
     metrics and groups only when used), then one read of each listed existing user's components
     (and metrics, when the customer lists metrics), none where the API's user objects carry
@@ -67,7 +70,7 @@ options:
   customers:
     description:
       - The customers, each with its people and what they may see.
-      - Required unless O(remove_users) is given.
+      - Required unless O(remove_users) or O(component_grants) is given.
       - A key that is not one of those below fails the task before any request, naming the
         customer and the key.
     type: list
@@ -147,7 +150,7 @@ options:
       - Remove these page access users, as returned in RV(remove_users) by an earlier
         O(validate_only=true) task of the same run (the users pruning removes). Nothing is read
         first, so this costs one C(DELETE) per user; a user already gone is no change.
-      - Mutually exclusive with O(customers).
+      - Mutually exclusive with O(customers) and O(component_grants).
     type: list
     elements: dict
     suboptions:
@@ -159,6 +162,32 @@ options:
         description: Its e-mail address, for the diff and messages.
         type: str
         required: true
+  grant_plan:
+    description:
+      - How users who gain components (and lose none) get them.
+      - V(per_user) is one replace of each such user's components (C(POST .../page_access_users/{id}/components)).
+      - V(per_component) is one C(POST /pages/{page_id}/components/{component_id}/page_access_users)
+        per component granted, with at most 100 user ids each (no limit is documented; 100 is the
+        API's page size, and a list a server refuses with HTTP 422 is sent again in halves), after
+        the users are created. That is fewer requests when many users gain the same
+        components, as in a fresh onboarding. Revocations always stay per user, with explicit ids;
+        the body-less component-side C(DELETE), which takes the component from every user, is never sent.
+      - V(auto) chooses, per task, whichever of the two costs fewer requests (a tie is V(per_user)),
+        and says which in RV(grants). Check mode chooses the same.
+      - V(deferred) plans as V(per_component) but sends no bulk grant; the task returns them as
+        RV(deferred_grants), for a later task's O(component_grants). The role
+        C(community.statuspage.customer_onboarding) uses it to grant once for all its batches.
+      - Ignored with O(use_groups=true), where grants are on the groups.
+    type: str
+    choices: [auto, per_user, per_component, deferred]
+    default: auto
+  component_grants:
+    description:
+      - Add each component (a key, its id) to the page access users listed (ids), as earlier
+        O(grant_plan=deferred) tasks of the same run returned them in RV(deferred_grants) (merged).
+        Nothing is read; it costs one request per component per 100 users.
+      - Mutually exclusive with O(customers) and O(remove_users).
+    type: dict
 seealso:
   - module: community.statuspage.statuspage_access_user
   - module: community.statuspage.statuspage_access_group
@@ -279,14 +308,41 @@ api_requests:
   returned: success
   type: dict
   sample: {total: 45, GET: 42, POST: 3}
+grants:
+  description:
+    - How components were (or would be) granted to the users who only gain some (O(grant_plan)).
+    - C(plan) is V(per_user) or V(per_component); C(requests) the grant requests it costs;
+      C(per_user_requests) and C(per_component_requests) what each plan would cost (not with
+      O(component_grants)). With O(validate_only=true), the plan predicted for the whole list from
+      the users to create (and those whose objects carry their grants), which the role applies.
+  returned: success
+  type: dict
+  sample: {plan: per_component, requests: 30, per_user_requests: 500, per_component_requests: 30}
+deferred_grants:
+  description:
+    - With O(grant_plan=deferred), the grants left for O(component_grants) of a later task
+      (component id to user ids); in check mode a user not yet created is named by its e-mail.
+  returned: when O(grant_plan=deferred)
+  type: dict
+  sample: {k7r4m2n9x1p3: [p6t1q6y2c3m3, q8w2e4r6t8y0]}
 '''
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.community.statuspage.plugins.module_utils._component_grants import (
+    PER_COMPONENT,
+    PER_USER,
+    checked_component_grants,
+    choose_routing,
+    grant_in_bulk,
+    predicted_routing,
+)
 from ansible_collections.community.statuspage.plugins.module_utils._customers_input import checked_customers, checked_removals
 from ansible_collections.community.statuspage.plugins.module_utils._customers_page import PageState, check_customers
 from ansible_collections.community.statuspage.plugins.module_utils._customers_plan import (
     apply_changes,
+    bulk_additions,
+    known_additions,
     plan_customers,
     plan_pruning,
     planned_removals,
@@ -309,9 +365,19 @@ from ansible_collections.community.statuspage.plugins.module_utils._page_access 
 )
 
 
+def grant_components(module, client):
+    """The bulk grants the batches of a run deferred (``component_grants``): nothing is read."""
+    additions = checked_component_grants(module.params['component_grants'])
+    requests = grant_in_bulk(client, module.params['page_id'], additions, check_mode=module.check_mode)
+    return {'changed': bool(requests), 'grants': {'plan': PER_COMPONENT, 'requests': requests},
+            'api_requests': api_requests(client)}
+
+
 def run(module, client):
     params = module.params
     page_id = params['page_id']
+    if params['component_grants'] is not None:
+        return grant_components(module, client)
     if params['remove_users'] is not None:
         # The users an earlier validate_only task found to prune: removed by id, nothing is read.
         entries, state = planned_removals(checked_removals(params['remove_users'])), None
@@ -326,23 +392,33 @@ def run(module, client):
             # Said here once, not by each batch the snapshot of this check is handed to.
             if not state.user_list and any(customer['state'] != 'absent' for customer in customers):
                 module.warn(first_on_page_warning(page_id, 'page access user'))
+            routing = predicted_routing(known_additions(state, customers, resolved, params['use_groups']))
             return {'changed': False, 'remove_users': removals_of(pruning), 'summary': count_actions(pruning),
-                    'snapshot': state.snapshot(), 'api_requests': api_requests(client)}
+                    'grants': routing.result(), 'snapshot': state.snapshot(), 'api_requests': api_requests(client)}
         entries = plan_customers(state, customers, resolved, use_groups=params['use_groups']) + pruning
     warnings = [warning for entry in entries for warning in entry.warnings]
     if state is not None and not state.user_list and not params['snapshot'] and count_actions(entries)['created']:
         warnings.append(first_on_page_warning(page_id, 'page access user'))
     changing = [entry for entry in entries if entry.changes]
+    chosen = params['grant_plan']
+    routing = choose_routing(changing, force={'auto': None, 'deferred': PER_COMPONENT}.get(chosen, chosen))
     if not module.check_mode:
-        warnings.extend(apply_changes(client, page_id, changing))
+        warnings.extend(apply_changes(client, page_id, changing, routing))
+    additions = bulk_additions(routing)
+    grants = routing.result()
+    if chosen != 'deferred' and additions:
+        grants['requests'] = grant_in_bulk(client, page_id, additions, check_mode=module.check_mode)
     for warning in warnings:
         module.warn(warning)
     result = {
         'changed': bool(changing),
         'plan': plan_result(changing),
         'summary': count_actions(entries),
+        'grants': grants,
         'api_requests': api_requests(client),
     }
+    if chosen == 'deferred':
+        result['deferred_grants'] = additions
     if module._diff:
         result['diff'] = changes_diff(changing, state)
     return result
@@ -364,11 +440,13 @@ def main():
             id=dict(type='str', required=True),
             email=dict(type='str', required=True),
         )),
+        grant_plan=dict(type='str', default='auto', choices=['auto', PER_USER, PER_COMPONENT, 'deferred']),
+        component_grants=dict(type='dict'),
     )
     module = AnsibleModule(
         argument_spec=argument_spec,
-        required_one_of=[('customers', 'remove_users')],
-        mutually_exclusive=[('customers', 'remove_users')],
+        required_one_of=[('customers', 'remove_users', 'component_grants')],
+        mutually_exclusive=[('customers', 'remove_users', 'component_grants')],
         supports_check_mode=True,
     )
     run_module(module, explaining_refusals(run))
