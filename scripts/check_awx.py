@@ -92,13 +92,21 @@ def load_yaml(path):
         return yaml.load(stream, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
 
 
+# Environment variables the modules read that are no part of a credential: how a job paces its
+# requests is the job's choice (the role variable customer_onboarding_rate_limit_pacing, or an
+# extra variable), not the key's. Each AWX job runs in a container of its own, so the shared rate
+# budget spans the forks of one job.
+NOT_CREDENTIAL_SETTINGS = {'STATUSPAGE_RATE_LIMIT_PACING'}
+
+
 def env_variables_the_modules_read(root):
-    """Every environment variable named in an env_fallback under plugins/."""
+    """Every environment variable named in an env_fallback under plugins/ that a credential
+    carries (all but ``NOT_CREDENTIAL_SETTINGS``)."""
     names = set()
     for path in (root / 'plugins').rglob('*.py'):
         for fallback in re.findall(r'env_fallback\s*,\s*\[([^\]]*)\]', path.read_text(encoding='utf-8')):
             names.update(re.findall(r"['\"]([A-Z][A-Z0-9_]*)['\"]", fallback))
-    return names
+    return names - NOT_CREDENTIAL_SETTINGS
 
 
 def template_names(template):

@@ -45,7 +45,9 @@ class WritePath:
     def __init__(self, name, module, args, target, setup=(), creates=None):
         self.name = name
         self.module = module
-        self.args = dict(args, page_id=DEMO_PAGE_ID, timeout=TIMEOUT)
+        # No pacing: the suite's emulators throttle only when a scenario says so, and a shared
+        # budget would only space out the hundreds of requests of one worker's cells.
+        self.args = dict(args, page_id=DEMO_PAGE_ID, timeout=TIMEOUT, rate_limit_pacing=False)
         self.target = target
         self.setup = setup
         self.creates = creates
