@@ -311,8 +311,9 @@ stop_stray_emulators() {
 # target, the bulk role's and the probe's. Left to the other steps: the variant matrix (the core
 # paths' requests, under other answers) and the maintenance_window and page_definition roles
 # (the requests of statuspage_maintenance, statuspage_component and statuspage_component_group,
-# which go through Prism in those modules' targets).
-PRISM_LEFT_OUT=" api_variant_matrix maintenance_window_role page_definition_role "
+# which go through Prism in those modules' targets), and rate_budget (the same requests, from
+# several processes against a throttling emulator: it needs an emulator of its own).
+PRISM_LEFT_OUT=" api_variant_matrix maintenance_window_role page_definition_role rate_budget "
 prism_targets() {
   local dir target
   for dir in "$COLLECTION"/tests/integration/targets/*/; do
